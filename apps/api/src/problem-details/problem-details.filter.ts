@@ -1,0 +1,66 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { Request, Response } from 'express';
+import { Problem, ProblemException } from './problem';
+
+/** Errors thrown by Express's body parser before a controller runs. */
+interface BodyParserError {
+  type: string;
+  status: number;
+  expose?: boolean;
+  message: string;
+}
+
+const BODY_PARSER_PROBLEMS: Record<string, { slug: string; detail: string }> = {
+  'entity.parse.failed': { slug: 'malformed-json', detail: 'The request body is not valid JSON.' },
+  'entity.too.large': { slug: 'body-too-large', detail: 'The request body is larger than the API accepts.' },
+  'encoding.unsupported': { slug: 'unsupported-encoding', detail: 'The request body has an encoding the API does not read.' },
+  'charset.unsupported': { slug: 'unsupported-charset', detail: 'The request body has a charset the API does not read; send UTF-8.' },
+};
+
+/** Renders every error as application/problem+json (RFC 9457); a 5xx never leaks internals. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = { ...this.toProblem(exception), instance: request.originalUrl };
+    if (problem.status >= 500) this.logger.error({ err: exception, problem }, 'request failed');
+    if (response.headersSent) return;
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof ProblemException) return exception.problem;
+    if (isBodyParserError(exception)) {
+      const known = BODY_PARSER_PROBLEMS[exception.type];
+      return plain(exception.status, known?.slug, known?.detail ?? exception.message);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+      const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+      return plain(status, undefined, detail);
+    }
+    return plain(HttpStatus.INTERNAL_SERVER_ERROR, undefined, 'Something went wrong on our side; it has been logged.');
+  }
+}
+
+function plain(status: number, slug: string | undefined, detail: string): Problem {
+  return { type: slug ? `/problems/${slug}` : 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail };
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as BodyParserError).type === 'string' &&
+    typeof (error as BodyParserError).status === 'number' &&
+    (error as BodyParserError).status >= 400 &&
+    (error as BodyParserError).status < 500
+  );
+}

@@ -1,0 +1,37 @@
+import { Environment } from './environment';
+
+/** The validated configuration every module reads, shaped for use rather than for the shell. */
+export class AppConfig {
+  readonly env: Environment['NODE_ENV'];
+  readonly port: number;
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly jwtSecret: string;
+  readonly oidc: { issuer: string; audience: string; jwksUrl: string } | null;
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  readonly publicBaseUrl: string;
+  readonly logLevel: string;
+  readonly queuePrefix: string;
+  readonly workerConcurrency: number;
+  readonly shutdownGraceMs: number;
+
+  constructor(environment: Environment) {
+    this.env = environment.NODE_ENV;
+    this.port = environment.PORT;
+    this.databaseUrl = environment.DATABASE_URL;
+    this.redisUrl = environment.REDIS_URL;
+    this.jwtSecret = environment.JWT_SECRET;
+    this.oidc =
+      environment.OIDC_ISSUER && environment.OIDC_AUDIENCE && environment.OIDC_JWKS_URL
+        ? { issuer: environment.OIDC_ISSUER, audience: environment.OIDC_AUDIENCE, jwksUrl: environment.OIDC_JWKS_URL }
+        : null;
+    this.smtpUrl = environment.SMTP_URL ?? null;
+    this.mailFrom = environment.MAIL_FROM ?? 'Vedtaksrunde <no-reply@vedtaksrunde.local>';
+    this.publicBaseUrl = (environment.PUBLIC_BASE_URL ?? `http://localhost:${environment.PORT}`).replace(/\/$/, '');
+    this.logLevel = environment.LOG_LEVEL;
+    this.queuePrefix = environment.QUEUE_PREFIX;
+    this.workerConcurrency = environment.WORKER_CONCURRENCY;
+    this.shutdownGraceMs = environment.SHUTDOWN_GRACE_MS;
+  }
+}

@@ -1,0 +1,123 @@
+import { plainToInstance } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidationError,
+  validateSync,
+} from 'class-validator';
+import { IsConnectionUrl } from './is-connection-url.validator';
+
+/**
+ * The process environment as the product reads it. Every variable is documented in
+ * `.env.example`; a value that does not fit stops start-up with a line naming it.
+ */
+export class Environment {
+  @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be one of development, production, test' })
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsInt({ message: 'PORT must be a whole number between 1 and 65535' })
+  @Min(1, { message: 'PORT must be a whole number between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be a whole number between 1 and 65535' })
+  PORT = 3000;
+
+  @IsConnectionUrl(['postgres:', 'postgresql:'], {
+    message: 'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/database',
+  })
+  DATABASE_URL!: string;
+
+  @IsConnectionUrl(['redis:', 'rediss:'], {
+    message: 'REDIS_URL must be a Redis URL such as redis://host:6379 or rediss://user:password@host:6380',
+  })
+  REDIS_URL!: string;
+
+  @IsString({ message: 'JWT_SECRET must be set: a random string of at least 32 characters for signing HS256 tokens' })
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET!: string;
+
+  @IsOptional()
+  @IsConnectionUrl(['https:', 'http:'], { message: 'OIDC_ISSUER must be the issuer URL of the identity provider' })
+  OIDC_ISSUER?: string;
+
+  @IsOptional()
+  @IsString({ message: 'OIDC_AUDIENCE must be the audience (client id) the tokens are issued for' })
+  @MinLength(1, { message: 'OIDC_AUDIENCE must not be empty' })
+  OIDC_AUDIENCE?: string;
+
+  @IsOptional()
+  @IsConnectionUrl(['https:', 'http:'], { message: 'OIDC_JWKS_URL must be the https URL of the JSON Web Key Set' })
+  OIDC_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsConnectionUrl(['smtp:', 'smtps:'], { message: 'SMTP_URL must be an SMTP URL such as smtp://user:password@host:587' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @IsConnectionUrl(['https:', 'http:'], { message: 'PUBLIC_BASE_URL must be the URL people open, such as https://vedtak.example.no' })
+  PUBLIC_BASE_URL?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  @MinLength(1, { message: 'QUEUE_PREFIX must not be empty' })
+  @MaxLength(64, { message: 'QUEUE_PREFIX must be at most 64 characters' })
+  QUEUE_PREFIX = '{vedtak}';
+
+  @IsInt({ message: 'WORKER_CONCURRENCY must be a whole number between 1 and 100' })
+  @Min(1, { message: 'WORKER_CONCURRENCY must be a whole number between 1 and 100' })
+  @Max(100, { message: 'WORKER_CONCURRENCY must be a whole number between 1 and 100' })
+  WORKER_CONCURRENCY = 5;
+
+  @IsInt({ message: 'SHUTDOWN_GRACE_MS must be a whole number of milliseconds between 0 and 600000' })
+  @Min(0, { message: 'SHUTDOWN_GRACE_MS must be a whole number of milliseconds between 0 and 600000' })
+  @Max(600_000, { message: 'SHUTDOWN_GRACE_MS must be a whole number of milliseconds between 0 and 600000' })
+  SHUTDOWN_GRACE_MS = 25_000;
+}
+
+/** Thrown when the environment cannot run the product; each line names one variable. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+const NUMERIC = new Set<keyof Environment>(['PORT', 'WORKER_CONCURRENCY', 'SHUTDOWN_GRACE_MS']);
+
+/** Reads and validates the environment; throws ConfigurationError naming each bad variable. */
+export function validateEnvironment(source: NodeJS.ProcessEnv): Environment {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value === undefined || value === '') continue;
+    // A number that is not a whole number stays a string so that the rule rejects it.
+    raw[key] = NUMERIC.has(key as keyof Environment) && /^\d+$/.test(value) ? Number(value) : value;
+  }
+  const environment = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const errors = validateSync(environment, { forbidUnknownValues: false, stopAtFirstError: true });
+  const problems = errors.map(describe);
+  const oidc = [environment.OIDC_ISSUER, environment.OIDC_AUDIENCE, environment.OIDC_JWKS_URL];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    problems.push('OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL must be set together (or none of them)');
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return environment;
+}
+
+function describe(error: ValidationError): string {
+  const messages = Object.values(error.constraints ?? {});
+  const message = messages[0] ?? `${error.property} is invalid`;
+  return error.value === undefined ? `${message} (it is not set)` : message;
+}

@@ -1,0 +1,4 @@
+export * from './demo-council';
+export * from './demo-tokens';
+export * from './demo-users';
+export * from './seed-demo';

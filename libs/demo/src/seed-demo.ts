@@ -1,0 +1,86 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Money } from '@app/domain';
+import { DEMO_COUNCIL } from './demo-council';
+import { demoUsers } from './demo-users';
+
+/**
+ * Loads the demo: Trondheimsregionen, its eight members, the 2022 fees in force and as a cost
+ * key, and a user per role. Idempotent: running it again changes nothing.
+ */
+export async function seedDemo(dataSource: DataSource): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    const councilId = await upsertCouncil(manager);
+    for (const member of DEMO_COUNCIL.members) {
+      await manager.query(
+        `INSERT INTO municipality (number, name) VALUES ($1, $2) ON CONFLICT (number) DO UPDATE SET name = EXCLUDED.name`,
+        [member.number, member.name],
+      );
+      await manager.query(
+        `INSERT INTO membership (council_id, municipality_number, joined_on, representatives)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (council_id, municipality_number) WHERE left_on IS NULL DO NOTHING`,
+        [councilId, member.number, DEMO_COUNCIL.joinedOn, member.representatives],
+      );
+    }
+    await upsertCostKey(manager, councilId);
+    await upsertFees2022(manager, councilId);
+    await upsertUsers(manager, councilId);
+  });
+}
+
+async function upsertCouncil(manager: EntityManager): Promise<string> {
+  const [row] = await manager.query(
+    `INSERT INTO council (slug, name) VALUES ($1, $2)
+     ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+    [DEMO_COUNCIL.slug, DEMO_COUNCIL.name],
+  );
+  return row.id;
+}
+
+async function upsertCostKey(manager: EntityManager, councilId: string): Promise<void> {
+  const [key] = await manager.query(
+    `INSERT INTO cost_key (council_id, key) VALUES ($1, $2)
+     ON CONFLICT (council_id, key) DO UPDATE SET key = EXCLUDED.key RETURNING id`,
+    [councilId, DEMO_COUNCIL.costKey2022],
+  );
+  for (const member of DEMO_COUNCIL.members) {
+    await manager.query(
+      `INSERT INTO cost_key_weight (cost_key_id, municipality_number, weight) VALUES ($1, $2, $3)
+       ON CONFLICT (cost_key_id, municipality_number) DO UPDATE SET weight = EXCLUDED.weight`,
+      [key.id, member.number, member.fee2022],
+    );
+  }
+}
+
+async function upsertFees2022(manager: EntityManager, councilId: string): Promise<void> {
+  const [schedule] = await manager.query(
+    `INSERT INTO fee_schedule (council_id, effective_from, in_force_from, source, reason)
+     VALUES ($1, '2022-01-01', '2022-01-01', 'onboarding', $2)
+     ON CONFLICT (council_id, effective_from) DO UPDATE SET reason = fee_schedule.reason RETURNING id`,
+    [councilId, 'Medlemsavgift 2022, vedtatt før rådet tok i bruk systemet'],
+  );
+  for (const member of DEMO_COUNCIL.members) {
+    await manager.query(
+      `INSERT INTO fee_schedule_line (fee_schedule_id, municipality_number, amount_ore) VALUES ($1, $2, $3)
+       ON CONFLICT (fee_schedule_id, municipality_number) DO NOTHING`,
+      [schedule.id, member.number, Money.fromNok(member.fee2022).ore.toString()],
+    );
+  }
+}
+
+async function upsertUsers(manager: EntityManager, councilId: string): Promise<void> {
+  for (const user of demoUsers()) {
+    const [row] = await manager.query(
+      `INSERT INTO app_user (subject, name, email) VALUES ($1, $2, $3)
+       ON CONFLICT (subject) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email RETURNING id`,
+      [user.sub, user.name, user.email],
+    );
+    await manager.query(`DELETE FROM role_grant WHERE user_id = $1`, [row.id]);
+    for (const grant of user.roles) {
+      await manager.query(
+        `INSERT INTO role_grant (user_id, role, council_id, municipality_number) VALUES ($1, $2, $3, $4)`,
+        [row.id, grant.role, 'council' in grant ? councilId : null, 'municipality' in grant ? grant.municipality : null],
+      );
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export * from './data-source-options';
+export * from './entities';
+export * from './ore.transformer';
+export * from './persistence.module';
+export * from './run-migrations';

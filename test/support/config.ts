@@ -1,0 +1,16 @@
+import { AppConfig, validateEnvironment } from '@app/config';
+
+export const TEST_JWT_SECRET = 'test-secret-for-the-suites-0123456789abcdef';
+
+/** The config a suite's api or worker runs with: its own database, quiet logs. */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return new AppConfig(
+    validateEnvironment({
+      NODE_ENV: 'test',
+      REDIS_URL: process.env.REDIS_URL,
+      JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: 'silent',
+      ...overrides,
+    }),
+  );
+}
