@@ -15,11 +15,18 @@ command -v docker-compose >/dev/null || {
   else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; fi
 }
 bash scripts/services.sh up
-trap 'bash scripts/services.sh down' EXIT
 
-template=$(node -e 'const u=new URL(process.env.DATABASE_URL);u.pathname="/vedtak_test";console.log(u.href)')
+# Each run migrates a template of its own, so that runs side by side (two checkouts, CI and a
+# developer) never drop each other's; the suites copy it into a database each.
+template_name="vedtak_tpl_$$"
+template=$(node -e 'const u=new URL(process.env.DATABASE_URL);u.pathname="/"+process.argv[1];console.log(u.href)' "$template_name")
 admin=$(node -e 'const u=new URL(process.env.DATABASE_URL);u.pathname="/postgres";console.log(u.href)')
-psql -q "$admin" -v ON_ERROR_STOP=1 -c 'DROP DATABASE IF EXISTS vedtak_test WITH (FORCE)' -c 'CREATE DATABASE vedtak_test'
+cleanup() {
+  psql -q "$admin" -c "DROP DATABASE IF EXISTS $template_name WITH (FORCE)" >/dev/null 2>&1 || true
+  bash scripts/services.sh down
+}
+trap cleanup EXIT
+psql -q "$admin" -v ON_ERROR_STOP=1 -c "CREATE DATABASE $template_name"
 DATABASE_URL="$template" npm run --silent migration:run >/dev/null
 ensure_build
 

@@ -37,8 +37,29 @@ describe('the demo data', () => {
     expect(await counts()).toEqual(first);
   });
 
+  it('has the 2020 agreement in force through a settled round, and the 2022 fee round open with 5 adopted, 1 scheduled, 2 pending', async () => {
+    const rounds = await dataSource.query(`SELECT id, subject_type, status FROM round ORDER BY launched_at`);
+    expect(rounds.map((round: { subject_type: string; status: string }) => [round.subject_type, round.status])).toEqual([
+      ['agreement', 'approved'],
+      ['fees', 'open'],
+    ]);
+    const [version] = await dataSource.query(`SELECT adoption, in_force_from::text FROM agreement_version`);
+    expect(version).toEqual({ adoption: 'round', in_force_from: '2020-07-01' });
+    const statuses = await dataSource.query(
+      `SELECT status, count(*)::int AS count FROM round_member WHERE round_id = $1 GROUP BY status ORDER BY status`,
+      [rounds[1].id],
+    );
+    expect(statuses).toEqual([
+      { status: 'adopted', count: 5 },
+      { status: 'pending', count: 2 },
+      { status: 'scheduled', count: 1 },
+    ]);
+    const [{ settled }] = await dataSource.query(`SELECT count(*)::int AS settled FROM event WHERE type = 'round.settled'`);
+    expect(settled).toBe(1);
+  });
+
   it('has the 2022 fees adding up to NOK 6 392 069.00, as neither of the papers printed', async () => {
-    const [{ total }] = await dataSource.query(`SELECT sum(amount_ore)::text AS total FROM fee_schedule_line`);
+    const [{ total }] = await dataSource.query(`SELECT sum(amount_ore)::text AS total FROM fee_schedule_line WHERE fee_schedule_id = (SELECT id FROM fee_schedule WHERE effective_from = '2022-01-01')`);
     expect(total).toBe('639206900');
   });
 

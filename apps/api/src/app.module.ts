@@ -1,18 +1,36 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ApplicationModule, Clock } from '@app/application';
 import { AppConfig, ConfigModule } from '@app/config';
 import { LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
+import { AuthModule } from './auth/auth.module';
+import { CouncilsModule } from './councils/councils.module';
 import { HealthModule } from './health/health.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
+import { RoundsModule } from './rounds/rounds.module';
+
+/** What a test may swap when it builds the api: only the clock. */
+export interface ApiOverrides {
+  clock?: Clock;
+}
 
 /** The HTTP application; built from a validated config so tests can start it with their own. */
 @Module({})
 export class AppModule {
-  static register(config: AppConfig): DynamicModule {
+  static register(config: AppConfig, overrides: ApiOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot('api'), PersistenceModule, HealthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot('api'),
+        PersistenceModule,
+        ApplicationModule.forRoot({ clock: overrides.clock }),
+        AuthModule,
+        HealthModule,
+        CouncilsModule,
+        RoundsModule,
+      ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

@@ -4,19 +4,26 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
-import { AppModule } from './app.module';
+import { json } from 'express';
+import { ApiOverrides, AppModule } from './app.module';
+import { bodyParserProblems } from './problem-details/problem-details.filter';
+import { createValidationPipe } from './problem-details/validation.pipe';
 
 /** Builds the API exactly as production runs it; main.ts and the tests both call this. */
-export async function createApi(config: AppConfig, options: { bufferLogs?: boolean } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+export async function createApi(
+  config: AppConfig,
+  options: { bufferLogs?: boolean } & ApiOverrides = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, { clock: options.clock }), {
     bufferLogs: options.bufferLogs ?? true,
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/*+json'] });
+  app.use(json({ limit: '256kb', type: ['application/json', 'application/*+json'] }), bodyParserProblems);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.setGlobalPrefix('api', { exclude: ['public/(.*)', 'admin/(.*)'] });
+  app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -2,12 +2,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Money } from '@app/domain';
 import { DEMO_COUNCIL } from './demo-council';
 import { demoUsers } from './demo-users';
+import { seedDemoRounds } from './seed-demo-rounds';
 
 /**
  * Loads the demo: Trondheimsregionen, its eight members, the 2022 fees in force and as a cost
- * key, and a user per role. Idempotent: running it again changes nothing.
+ * key, a user per role, the 2020 agreement in force through a settled round and the 2022 fee
+ * round open. Idempotent: running it again changes nothing.
  */
-export async function seedDemo(dataSource: DataSource): Promise<void> {
+export async function seedDemo(dataSource: DataSource, options: { withRounds?: boolean } = {}): Promise<void> {
   await dataSource.transaction(async (manager) => {
     const councilId = await upsertCouncil(manager);
     for (const member of DEMO_COUNCIL.members) {
@@ -26,6 +28,7 @@ export async function seedDemo(dataSource: DataSource): Promise<void> {
     await upsertFees2022(manager, councilId);
     await upsertUsers(manager, councilId);
   });
+  if (options.withRounds ?? true) await seedDemoRounds(dataSource);
 }
 
 async function upsertCouncil(manager: EntityManager): Promise<string> {

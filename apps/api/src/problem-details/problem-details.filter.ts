@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { ApplicationError } from '@app/application';
+import { DomainError } from '@app/domain';
 import { Problem, ProblemException } from './problem';
 
 /** Errors thrown by Express's body parser before a controller runs. */
@@ -35,6 +37,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof ProblemException) return exception.problem;
+    if (exception instanceof DomainError || exception instanceof ApplicationError) return fromCodedError(exception);
     if (isBodyParserError(exception)) {
       const known = BODY_PARSER_PROBLEMS[exception.type];
       return plain(exception.status, known?.slug, known?.detail ?? exception.message);
@@ -50,6 +53,30 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
+const STATUS_OF_KIND: Record<DomainError['kind'] | ApplicationError['kind'], number> = {
+  invalid: HttpStatus.UNPROCESSABLE_ENTITY,
+  conflict: HttpStatus.CONFLICT,
+  not_found: HttpStatus.NOT_FOUND,
+  forbidden: HttpStatus.FORBIDDEN,
+  precondition_failed: HttpStatus.PRECONDITION_FAILED,
+};
+
+/** A rule's or a use case's error: its stable code becomes the problem type, its field an error entry. */
+function fromCodedError(error: DomainError | ApplicationError): Problem {
+  const status = STATUS_OF_KIND[error.kind];
+  const details = (error.details ?? {}) as Record<string, unknown>;
+  const field = typeof details.field === 'string' ? details.field : undefined;
+  return {
+    type: `/problems/${error.code.toLowerCase().replace(/[._]/g, '-')}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail: error.message,
+    code: error.code,
+    ...(field ? { errors: [{ field, message: error.message }] } : {}),
+    ...(Object.keys(details).length ? { details } : {}),
+  };
+}
+
 function plain(status: number, slug: string | undefined, detail: string): Problem {
   return { type: slug ? `/problems/${slug}` : 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail };
 }
@@ -63,4 +90,15 @@ function isBodyParserError(error: unknown): error is BodyParserError {
     (error as BodyParserError).status >= 400 &&
     (error as BodyParserError).status < 500
   );
+}
+
+/**
+ * Express error middleware placed right after the body parser: Nest would turn its errors into a
+ * bare 400 and lose why (malformed JSON, too large), so they are answered here, as problem+json.
+ */
+export function bodyParserProblems(error: unknown, request: Request, response: Response, next: NextFunction): void {
+  if (!isBodyParserError(error)) return next(error);
+  const known = BODY_PARSER_PROBLEMS[error.type];
+  const problem = { ...plain(error.status, known?.slug, known?.detail ?? error.message), instance: request.originalUrl };
+  response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }

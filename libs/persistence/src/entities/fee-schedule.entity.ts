@@ -13,12 +13,14 @@ import {
 import { oreTransformer } from '../ore.transformer';
 import { CouncilEntity } from './council.entity';
 import { MunicipalityEntity } from './municipality.entity';
+import { RoundEntity } from './round.entity';
 
 /** A medlemsavgift schedule: an amount per member per year, in force from a date. */
 @Entity('fee_schedule')
 @Unique('uq_fee_schedule_council_effective', ['councilId', 'effectiveFrom'])
 @Check('ck_fee_schedule_source', `"source" IN ('onboarding', 'round')`)
 @Check('ck_fee_schedule_in_force', `"in_force_from" >= "effective_from"`)
+@Check('ck_fee_schedule_round', `("source" = 'round') = ("round_id" IS NOT NULL)`)
 export class FeeScheduleEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_fee_schedule' })
   id!: string;
@@ -43,6 +45,14 @@ export class FeeScheduleEntity {
 
   @Column({ type: 'text' })
   reason!: string;
+
+  /** The approval round that adopted it, when it came from one. */
+  @Column({ name: 'round_id', type: 'uuid', nullable: true })
+  roundId!: string | null;
+
+  @ManyToOne(() => RoundEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'round_id', foreignKeyConstraintName: 'fk_fee_schedule_round' })
+  round?: RoundEntity;
 
   @OneToMany(() => FeeScheduleLineEntity, (line) => line.schedule, { cascade: true })
   lines?: FeeScheduleLineEntity[];

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CouncilsApplicationModule } from '@app/application';
+import { AgreementController } from './controllers/agreement.controller';
+import { AllocationsController } from './controllers/allocations.controller';
+import { CostKeysController } from './controllers/cost-keys.controller';
+import { CouncilsController } from './controllers/councils.controller';
+import { FeesController } from './controllers/fees.controller';
+import { MembersController } from './controllers/members.controller';
+
+/** Councils and what the secretariat keeps for them: members, cost keys, agreement versions, fees. */
+@Module({
+  imports: [CouncilsApplicationModule],
+  controllers: [CouncilsController, MembersController, CostKeysController, AllocationsController, AgreementController, FeesController],
+})
+export class CouncilsModule {}

@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate } from '../../validation/calendar-date.validator';
+import { IsNokAmount } from '../../validation/nok-amount.validator';
+
+/** What the round asks the members to adopt: an agreement version, or a fee change over a cost key. */
+export class RoundSubjectDto {
+  @ApiProperty({ enum: ['agreement', 'fees'], example: 'fees' })
+  @IsIn(['agreement', 'fees'], { message: 'subject.type must be "agreement" or "fees"' })
+  type!: 'agreement' | 'fees';
+
+  @ApiPropertyOptional({ description: 'With `agreement`: the version to adopt (it must answer § 18-4 a–h)', format: 'uuid' })
+  @ValidateIf((subject: RoundSubjectDto) => subject.type === 'agreement')
+  @IsUUID('all', { message: 'versionId must be the id of an agreement version' })
+  versionId?: string;
+
+  @ApiPropertyOptional({ description: 'With `fees`: the new yearly total in NOK', example: '10000000.00' })
+  @ValidateIf((subject: RoundSubjectDto) => subject.type === 'fees')
+  @IsNokAmount()
+  total?: string;
+
+  @ApiPropertyOptional({ description: 'With `fees`: the cost key that allocates the total', example: 'fees-2022' })
+  @ValidateIf((subject: RoundSubjectDto) => subject.type === 'fees')
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  costKey?: string;
+
+  @ApiPropertyOptional({ description: 'With `fees`: the date the new fees apply from', example: '2023-01-01' })
+  @ValidateIf((subject: RoundSubjectDto) => subject.type === 'fees')
+  @IsCalendarDate()
+  effectiveFrom?: string;
+
+  @ApiPropertyOptional({ enum: ['ore', 'krone'], default: 'ore', description: 'With `fees`: allocate in øre or in whole kroner' })
+  @IsOptional()
+  @IsIn(['ore', 'krone'], { message: 'roundTo must be "ore" or "krone"' })
+  roundTo?: 'ore' | 'krone';
+}
+
+/** Launch of an approval round by the secretariat. */
+export class LaunchRoundDto {
+  @ApiProperty({ type: RoundSubjectDto })
+  @IsObject({ message: 'subject must be an object with a type' })
+  @ValidateNested()
+  @Type(() => RoundSubjectDto)
+  subject!: RoundSubjectDto;
+
+  @ApiProperty({ description: 'The last day to decide, Europe/Oslo; it ends 23:59:59 local time', example: '2022-12-15' })
+  @IsCalendarDate()
+  deadline!: string;
+
+  @ApiPropertyOptional({ type: [Number], default: [14, 7, 1], description: 'Days before the deadline to remind undecided members' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true, message: 'reminderDaysBefore must hold whole numbers of days' })
+  @Min(0, { each: true })
+  @Max(365, { each: true })
+  reminderDaysBefore?: number[];
+
+  @ApiPropertyOptional({ example: 'Medlemsavgift 2023', description: 'Defaults to a title made from the subject' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Close the round by itself when the deadline has passed' })
+  @IsOptional()
+  @IsBoolean()
+  expiresAutomatically?: boolean;
+}

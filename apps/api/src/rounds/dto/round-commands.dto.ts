@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../../validation/calendar-date.validator';
+
+export class ExtendRoundDto {
+  @ApiProperty({ description: 'The new deadline, later than the current one', example: '2023-01-31' })
+  @IsCalendarDate()
+  deadline!: string;
+
+  @ApiProperty({ example: 'Melhus behandler saken i januar' })
+  @IsString()
+  @IsNotEmpty({ message: 'reason must say why the deadline is extended' })
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class WithdrawRoundDto {
+  @ApiProperty({ example: 'Forslaget trekkes etter nye budsjettrammer' })
+  @IsString()
+  @IsNotEmpty({ message: 'reason must say why the round is withdrawn' })
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class ExpireRoundDto {
+  @ApiPropertyOptional({ example: 'Fristen er ute; saken tas opp på nytt neste år' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class ListRoundsQueryDto {
+  @ApiPropertyOptional({ enum: ['open', 'approved', 'rejected', 'withdrawn', 'expired'] })
+  @IsOptional()
+  @IsIn(['open', 'approved', 'rejected', 'withdrawn', 'expired'], { message: 'status must be one of open, approved, rejected, withdrawn, expired' })
+  status?: 'open' | 'approved' | 'rejected' | 'withdrawn' | 'expired';
+}

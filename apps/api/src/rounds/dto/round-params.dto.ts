@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+
+export class CouncilSlugParams {
+  @ApiProperty({ example: 'trondheimsregionen' })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lowercase letters, digits and hyphens' })
+  slug!: string;
+}
+
+export class RoundParams {
+  @ApiProperty({ format: 'uuid' })
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'id must be a round id (a UUID)' })
+  id!: string;
+}
+
+export class MemberParams extends RoundParams {
+  @ApiProperty({ example: '5031' })
+  @Matches(/^\d{4}$/, { message: 'municipalityNumber must be a four-digit kommunenummer' })
+  municipalityNumber!: string;
+}

@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+const MEMBER_STATUSES = ['pending', 'scheduled', 'adopted', 'rejected', 'adopted_with_amendments', 'postponed'];
+const ROUND_STATUSES = ['open', 'approved', 'rejected', 'withdrawn', 'expired'];
+
+export class VotesResponse {
+  @ApiProperty({ example: 35 }) for!: number;
+  @ApiProperty({ example: 2 }) against!: number;
+  @ApiProperty({ example: 0 }) blank!: number;
+}
+
+export class DecisionResponse {
+  @ApiProperty({ nullable: true, example: '2022-11-24' }) meetingDate!: string | null;
+  @ApiProperty({ nullable: true, example: null, description: 'When postponed: the next meeting' }) nextMeetingDate!: string | null;
+  @ApiProperty({ nullable: true, example: 'bystyre' }) body!: string | null;
+  @ApiProperty({ nullable: true, example: '2022/1234' }) caseNumber!: string | null;
+  @ApiProperty({ nullable: true, example: 'https://innsyn.trondheim.kommune.no/moter/2022-11-24#sak-87' }) protocolRef!: string | null;
+  @ApiProperty({ nullable: true, type: VotesResponse }) votes!: VotesResponse | null;
+  @ApiProperty({ nullable: true, example: null }) note!: string | null;
+  @ApiProperty({ example: 1, description: 'Counts every registration and correction' }) revision!: number;
+  @ApiProperty({ nullable: true, example: '2022-11-25T09:12:00.000Z' }) updatedAt!: string | null;
+}
+
+export class RoundMemberResponse {
+  @ApiProperty({ example: '5001' }) municipalityNumber!: string;
+  @ApiProperty({ example: 'Trondheim' }) name!: string;
+  @ApiProperty({ enum: MEMBER_STATUSES, example: 'adopted' }) status!: string;
+  @ApiProperty({ example: false, description: 'Undecided after the deadline' }) overdue!: boolean;
+  @ApiProperty({ nullable: true, type: DecisionResponse, description: 'null until something is registered' }) decision!: DecisionResponse | null;
+}
+
+export class OutcomeResponse {
+  @ApiProperty({ enum: ['approved', 'rejected'], example: 'approved' }) status!: string;
+  @ApiProperty({ example: '2022-12-01T10:00:00.000Z' }) settledAt!: string;
+  @ApiProperty({ example: '5054', description: 'The member whose decision settled it' }) decisiveMunicipalityNumber!: string;
+}
+
+export class AllocationLineResponse {
+  @ApiProperty({ example: '5001' }) municipalityNumber!: string;
+  @ApiProperty({ example: '3320454', description: 'The weight in the cost key, as an exact decimal' }) weight!: string;
+  @ApiProperty({ example: '3320454.00' }) currentFee!: string;
+  @ApiProperty({ example: '5194646.68' }) newFee!: string;
+  @ApiProperty({ example: '1874192.68' }) change!: string;
+}
+
+export class SubjectResponse {
+  @ApiProperty({ enum: ['agreement', 'fees'], example: 'fees' }) type!: string;
+  @ApiPropertyOptional({ format: 'uuid' }) versionId?: string;
+  @ApiPropertyOptional({ example: 'Samarbeidsavtale 2020' }) versionTitle?: string;
+  @ApiPropertyOptional({ example: '10000000.00' }) total?: string;
+  @ApiPropertyOptional({ example: 'fees-2022' }) costKey?: string;
+  @ApiProperty({ example: '2023-01-01' }) effectiveFrom!: string;
+  @ApiPropertyOptional({ enum: ['ore', 'krone'], example: 'ore' }) roundTo?: string;
+}
+
+export class ProgressResponse {
+  @ApiProperty({ example: 8 }) total!: number;
+  @ApiProperty({ example: 2 }) pending!: number;
+  @ApiProperty({ example: 1 }) scheduled!: number;
+  @ApiProperty({ example: 5 }) adopted!: number;
+  @ApiProperty({ example: 0 }) rejected!: number;
+  @ApiProperty({ example: 0 }) adopted_with_amendments!: number;
+  @ApiProperty({ example: 0 }) postponed!: number;
+  @ApiProperty({ example: 0 }) overdue!: number;
+}
+
+export class ForecastResponse {
+  @ApiProperty({ nullable: true, example: '2022-12-08', description: 'Latest scheduled meeting among undecided members' }) date!: string | null;
+  @ApiProperty({ example: false, description: 'The forecast is after the deadline: a warning' }) pastDeadline!: boolean;
+  @ApiProperty({ type: [String], example: ['5027'], description: 'Undecided members without a meeting date' }) unscheduled!: string[];
+}
+
+export class DecisionRuleResponse {
+  @ApiProperty({ enum: ['unanimity'], example: 'unanimity' }) kind!: string;
+}
+
+export class RoundResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'trondheimsregionen' }) council!: string;
+  @ApiProperty({ example: 'Medlemsavgift fra 2023-01-01: NOK 10000000.00' }) title!: string;
+  @ApiProperty({ enum: ROUND_STATUSES, example: 'open' }) status!: string;
+  @ApiProperty({ nullable: true, description: 'Why it was withdrawn or closed' }) statusReason!: string | null;
+  @ApiProperty({ type: SubjectResponse }) subject!: SubjectResponse;
+  @ApiProperty({ type: DecisionRuleResponse }) decisionRule!: DecisionRuleResponse;
+  @ApiProperty({ example: '2022-12-15', description: 'Ends 23:59:59 Europe/Oslo' }) deadline!: string;
+  @ApiProperty({ type: [Number], example: [14, 7, 1] }) reminderDaysBefore!: number[];
+  @ApiProperty({ example: '2022-10-01T08:00:00.000Z' }) launchedAt!: string;
+  @ApiProperty({ example: 'sekretariat.trondheimsregionen' }) launchedBy!: string;
+  @ApiProperty({ type: ProgressResponse }) progress!: ProgressResponse;
+  @ApiProperty({ type: ForecastResponse }) forecast!: ForecastResponse;
+  @ApiProperty({ type: [RoundMemberResponse] }) members!: RoundMemberResponse[];
+  @ApiProperty({ type: OutcomeResponse, nullable: true }) outcome!: OutcomeResponse | null;
+  @ApiProperty({ type: [AllocationLineResponse], nullable: true, description: 'Frozen at launch; null for an agreement' }) allocation!: AllocationLineResponse[] | null;
+}
+
+export class RoundStatusResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ROUND_STATUSES, example: 'approved' }) status!: string;
+  @ApiProperty({ type: OutcomeResponse, nullable: true }) outcome!: OutcomeResponse | null;
+}
+
+export class RegisterDecisionResponse {
+  @ApiProperty({ type: RoundMemberResponse }) member!: RoundMemberResponse;
+  @ApiProperty({
+    example: 'adopt',
+    description: 'The step taken: schedule, reschedule, reopen, adopt, reject, adopt_with_amendments, postpone, correct, correct_references or unchanged',
+  })
+  transition!: string;
+  @ApiProperty({ type: RoundStatusResponse }) round!: RoundStatusResponse;
+}
+
+export class RevisionResponse extends DecisionResponse {
+  @ApiProperty({ enum: MEMBER_STATUSES, example: 'adopted' }) status!: string;
+  @ApiProperty({ example: 'adopt' }) transition!: string;
+  @ApiProperty({ nullable: true, example: null }) reason!: string | null;
+  @ApiProperty({ example: 'clerk.5001' }) registeredBy!: string;
+  @ApiProperty({ example: '2022-11-25T09:12:00.000Z' }) registeredAt!: string;
+}
+
+export class MemberDecisionResponse extends RoundMemberResponse {
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
+  @ApiProperty({ example: '"3f2a9c1e-5001-2"', description: 'Send it back in If-Match to guard against lost updates' }) etag!: string;
+  @ApiProperty({ type: [RevisionResponse] }) revisions!: RevisionResponse[];
+}
+
+export class EventResponse {
+  @ApiProperty({ example: '42' }) id!: string;
+  @ApiProperty({ example: 'round.settled' }) type!: string;
+  @ApiProperty({ example: '2022-12-01T10:00:00.000Z' }) at!: string;
+  @ApiProperty({ example: 'clerk.5054' }) actor!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { before: { status: 'open' }, after: { status: 'approved' } } })
+  data!: Record<string, unknown>;
+}

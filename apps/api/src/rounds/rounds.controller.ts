@@ -1,0 +1,158 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ChangeRoundHandler, LaunchRoundHandler, ReadRoundsHandler, RegisterDecisionHandler } from '@app/application';
+import { Actor } from '@app/identity';
+import { CurrentActor } from '../auth';
+import { ApiProblems } from '../problem-details/api-problems.decorator';
+import { ProblemException } from '../problem-details/problem';
+import { LaunchRoundDto } from './dto/launch-round.dto';
+import { RegisterDecisionDto } from './dto/register-decision.dto';
+import { ExpireRoundDto, ExtendRoundDto, ListRoundsQueryDto, WithdrawRoundDto } from './dto/round-commands.dto';
+import { EventResponse, MemberDecisionResponse, RegisterDecisionResponse, RoundResponse } from './dto/round.response';
+import { CouncilSlugParams, MemberParams, RoundParams } from './dto/round-params.dto';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+@ApiTags('rounds')
+@ApiBearerAuth()
+@ApiProblems(401)
+@Controller()
+export class RoundsController {
+  constructor(
+    private readonly launch: LaunchRoundHandler,
+    private readonly register: RegisterDecisionHandler,
+    private readonly change: ChangeRoundHandler,
+    private readonly read: ReadRoundsHandler,
+  ) {}
+
+  @Post('councils/:slug/rounds')
+  @ApiOperation({ summary: 'Launch an approval round (secretariat)', description: 'Freezes the electorate and, for fees, the allocation.' })
+  @ApiCreatedResponse({ type: RoundResponse })
+  @ApiProblems(400, 403, 404, 409, 422)
+  launchRound(@CurrentActor() actor: Actor, @Param() { slug }: CouncilSlugParams, @Body() body: LaunchRoundDto) {
+    return this.launch.execute(actor, {
+      councilSlug: slug,
+      subject:
+        body.subject.type === 'agreement'
+          ? { type: 'agreement', versionId: body.subject.versionId! }
+          : {
+              type: 'fees',
+              total: body.subject.total!,
+              costKey: body.subject.costKey!,
+              effectiveFrom: body.subject.effectiveFrom!,
+              roundTo: body.subject.roundTo,
+            },
+      deadline: body.deadline,
+      reminderDaysBefore: body.reminderDaysBefore,
+      title: body.title,
+      expiresAutomatically: body.expiresAutomatically,
+    });
+  }
+
+  @Get('councils/:slug/rounds')
+  @ApiOperation({ summary: "A council's rounds the caller may see, newest first" })
+  @ApiOkResponse({ type: [RoundResponse] })
+  @ApiProblems(400, 404)
+  listRounds(@CurrentActor() actor: Actor, @Param() { slug }: CouncilSlugParams, @Query() query: ListRoundsQueryDto) {
+    return this.read.list(actor, slug, query.status);
+  }
+
+  @Get('rounds/:id')
+  @ApiOperation({ summary: 'A round: members, decisions, outcome, allocation, progress and forecast' })
+  @ApiOkResponse({ type: RoundResponse })
+  @ApiProblems(404)
+  getRound(@CurrentActor() actor: Actor, @Param() { id }: RoundParams) {
+    return this.read.get(actor, id);
+  }
+
+  @Get('rounds/:id/decisions/:municipalityNumber')
+  @ApiOperation({ summary: "A member's decision with every revision; its ETag guards the next PUT" })
+  @ApiOkResponse({ type: MemberDecisionResponse, headers: { ETag: { description: 'The current revision', schema: { type: 'string' } } } })
+  @ApiProblems(404)
+  async getDecision(@CurrentActor() actor: Actor, @Param() params: MemberParams, @Res({ passthrough: true }) response: Response) {
+    const view = await this.read.memberDecision(actor, params.id, params.municipalityNumber);
+    response.setHeader('ETag', view.etag);
+    return view;
+  }
+
+  @Put('rounds/:id/decisions/:municipalityNumber')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Register the kommunestyre's decision (clerk of the municipality; the secretariat corrects references with a reason)",
+    description:
+      'Settles the round by its decision rule when the decision completes it, exactly once. ' +
+      'A retry with the same Idempotency-Key and body gets the same answer; the same key with another body is 422.',
+  })
+  @ApiParam({ name: 'municipalityNumber', example: '5031' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 200 visible ASCII characters' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the member decision last read; stale → 412' })
+  @ApiOkResponse({ type: RegisterDecisionResponse, headers: { ETag: { schema: { type: 'string' } } } })
+  @ApiProblems(400, 403, 404, 409, 412, 413, 422)
+  async registerDecision(
+    @CurrentActor() actor: Actor,
+    @Param() params: MemberParams,
+    @Body() body: RegisterDecisionDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw ProblemException.of(400, 'validation-failed', 'Bad Request', 'Idempotency-Key must be 1–200 visible ASCII characters.', {
+        errors: [{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1–200 visible ASCII characters' }],
+      });
+    }
+    const result = await this.register.execute(actor, {
+      roundId: params.id,
+      municipalityNumber: params.municipalityNumber,
+      registration: { ...body } as never,
+      idempotencyKey,
+      ifMatch,
+    });
+    response.setHeader('ETag', result.etag);
+    return result.body;
+  }
+
+  @Post('rounds/:id/extend')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Extend the deadline (secretariat, with a reason); reminders follow the new date' })
+  @ApiOkResponse({ type: RoundResponse })
+  @ApiProblems(400, 403, 404, 409, 422)
+  extend(@CurrentActor() actor: Actor, @Param() { id }: RoundParams, @Body() body: ExtendRoundDto) {
+    return this.change.execute(actor, id, { type: 'extend', deadline: body.deadline, reason: body.reason });
+  }
+
+  @Post('rounds/:id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw an open round (secretariat, with a reason)' })
+  @ApiOkResponse({ type: RoundResponse })
+  @ApiProblems(400, 403, 404, 409)
+  withdraw(@CurrentActor() actor: Actor, @Param() { id }: RoundParams, @Body() body: WithdrawRoundDto) {
+    return this.change.execute(actor, id, { type: 'withdraw', reason: body.reason });
+  }
+
+  @Post('rounds/:id/expire')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close an open round after its deadline (secretariat)' })
+  @ApiOkResponse({ type: RoundResponse })
+  @ApiProblems(400, 403, 404, 409)
+  expire(@CurrentActor() actor: Actor, @Param() { id }: RoundParams, @Body() body: ExpireRoundDto) {
+    return this.change.execute(actor, id, { type: 'expire', reason: body.reason });
+  }
+
+  @Get('rounds/:id/events')
+  @ApiOperation({ summary: 'The audit trail of the round, oldest first' })
+  @ApiOkResponse({ type: [EventResponse] })
+  @ApiProblems(404)
+  events(@CurrentActor() actor: Actor, @Param() { id }: RoundParams) {
+    return this.read.events(actor, id);
+  }
+}

@@ -1,0 +1,69 @@
+import { EntityManager } from 'typeorm';
+import { Actor } from '@app/identity';
+import { CouncilEntity, MembershipEntity } from '@app/persistence';
+import { ApplicationError } from '../application-error';
+
+/**
+ * Who may see and do what in a council. A council the caller has no part in is "not found"
+ * rather than "forbidden": telling that it exists would itself leak (API.md).
+ */
+export class CouncilAccess {
+  private constructor(
+    readonly council: CouncilEntity,
+    private readonly actor: Actor,
+    private readonly memberNumbers: readonly string[],
+  ) {}
+
+  /** Loads the council by slug and what the caller is to it; 404 when it does not exist or is not theirs to see. */
+  static async load(manager: EntityManager, actor: Actor, slug: string): Promise<CouncilAccess> {
+    const council = await manager.getRepository(CouncilEntity).findOne({ where: { slug } });
+    const notFound = ApplicationError.notFound('COUNCIL.NOT_FOUND', `There is no council "${slug}" that you can see.`, { slug });
+    if (!council) throw notFound;
+    const members = await manager
+      .getRepository(MembershipEntity)
+      .createQueryBuilder('m')
+      .select('m.municipality_number', 'number')
+      .where('m.council_id = :id AND m.left_on IS NULL', { id: council.id })
+      .getRawMany<{ number: string }>();
+    const access = new CouncilAccess(council, actor, members.map((m) => m.number));
+    if (!access.canSee()) throw notFound;
+    return access;
+  }
+
+  /** Admin, the council's secretariat and leaders, and clerks of its current members see the council. */
+  canSee(): boolean {
+    return this.isStaff() || this.memberNumbers.some((number) => this.actor.isClerkOf(number));
+  }
+
+  /** The admin, the secretariat or a leader: the people who follow every round of the council. */
+  isStaff(): boolean {
+    return this.actor.isAdmin() || this.actor.isSecretariatOf(this.council.slug) || this.actor.isLeaderOf(this.council.slug);
+  }
+
+  /** Whether the caller acts for the council's secretariat (the admin may too). */
+  isSecretariat(): boolean {
+    return this.actor.isAdmin() || this.actor.isSecretariatOf(this.council.slug);
+  }
+
+  /** Refuses with 403 unless the caller acts for the secretariat. */
+  requireSecretariat(what: string): void {
+    if (!this.isSecretariat()) {
+      throw ApplicationError.forbidden('ACCESS.SECRETARIAT_ONLY', `Only the secretariat of ${this.council.slug} may ${what}.`);
+    }
+  }
+
+  /** Refuses with 403 unless the caller is the secretariat or a leader (reading what is not yet decided). */
+  requireSecretariatOrLeader(what: string): void {
+    if (!this.isSecretariat() && !this.actor.isLeaderOf(this.council.slug)) {
+      throw ApplicationError.forbidden(
+        'ACCESS.SECRETARIAT_OR_LEADER_ONLY',
+        `Only the secretariat or a leader of ${this.council.slug} may ${what}.`,
+      );
+    }
+  }
+
+  /** The council's current members (kommunenummer). */
+  members(): readonly string[] {
+    return this.memberNumbers;
+  }
+}

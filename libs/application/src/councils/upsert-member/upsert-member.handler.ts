@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { isMunicipalityNumber, parseCalendarDate } from '@app/domain';
+import { Actor } from '@app/identity';
+import { MembershipEntity, MunicipalityEntity } from '@app/persistence';
+import { CouncilAccess } from '../../access/council-access';
+import { ApplicationError } from '../../application-error';
+import { appendEvent } from '../../audit/event-log';
+import { findCurrentMembership } from '../queries/council-members.query';
+import { lockCouncilForWrite } from '../queries/council-write.lock';
+import { MemberView, toMemberView } from '../views/council.view';
+
+/** A member as the secretariat keeps it: the municipality's name, since when, and its seats in representantskapet. */
+export interface UpsertMemberCommand {
+  slug: string;
+  municipalityNumber: string;
+  name: string;
+  joinedOn: string;
+  representatives: number;
+}
+
+/** The member after the change, and whether it was added (true) or updated (false). */
+export interface UpsertMemberResult {
+  created: boolean;
+  member: MemberView;
+}
+
+/** Adds a municipality to a council, or updates its current membership; the secretariat's task. */
+@Injectable()
+export class UpsertMemberHandler {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(actor: Actor, command: UpsertMemberCommand): Promise<UpsertMemberResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const access = await CouncilAccess.load(manager, actor, command.slug);
+      access.requireSecretariat('add or change members');
+      if (!isMunicipalityNumber(command.municipalityNumber)) {
+        throw ApplicationError.invalid('MEMBER.INVALID_NUMBER', `"${command.municipalityNumber}" is not a kommunenummer (four digits).`, {
+          field: 'municipalityNumber',
+        });
+      }
+      const joinedOn = parseCalendarDate(command.joinedOn, 'joinedOn');
+      const councilId = access.council.id;
+      await lockCouncilForWrite(manager, councilId);
+
+      const existing = await findCurrentMembership(manager, councilId, command.municipalityNumber);
+      const { municipality, previousName } = await this.ensureMunicipality(manager, actor, command);
+      const before = existing && toMemberView(existing, { name: previousName });
+      const membership = await manager.getRepository(MembershipEntity).save({
+        ...(existing ?? { councilId, municipalityNumber: command.municipalityNumber, leftOn: null }),
+        joinedOn,
+        representatives: command.representatives,
+      });
+      const member = toMemberView(membership, municipality);
+      await appendEvent(manager, {
+        type: 'member.upserted',
+        actor: actor.subject,
+        councilId,
+        data: { municipalityNumber: member.municipalityNumber, before, after: member },
+      });
+      return { created: !existing, member };
+    });
+  }
+
+  // The name belongs to the kommunenummer, shared by every council it is in: a secretariat may not
+  // rename Trondheim for the other councils by a typo; the admin may (after a municipal merger, say).
+  private async ensureMunicipality(
+    manager: EntityManager,
+    actor: Actor,
+    command: UpsertMemberCommand,
+  ): Promise<{ municipality: MunicipalityEntity; previousName: string }> {
+    const repository = manager.getRepository(MunicipalityEntity);
+    await repository.createQueryBuilder().insert().values({ number: command.municipalityNumber, name: command.name }).orIgnore().execute();
+    const municipality = await repository.findOneByOrFail({ number: command.municipalityNumber });
+    const previousName = municipality.name;
+    if (previousName === command.name) return { municipality, previousName };
+    if (!actor.isAdmin()) {
+      throw ApplicationError.conflict(
+        'MUNICIPALITY.NAME_DIFFERS',
+        `Municipality ${municipality.number} is registered as "${municipality.name}", a name every council shares; ` +
+          `send that name, or ask the operator to rename it.`,
+        { field: 'name', registeredName: municipality.name },
+      );
+    }
+    municipality.name = command.name;
+    return { municipality: await repository.save(municipality), previousName };
+  }
+}

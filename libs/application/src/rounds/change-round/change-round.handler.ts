@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RoundCommand, transitionRound } from '@app/domain';
+import { Actor } from '@app/identity';
+import { RoundEntity, RoundMemberEntity } from '@app/persistence';
+import { appendEvent } from '../../audit/event-log';
+import { Clock } from '../../time/clock';
+import { RoundAccess } from '../round-access';
+import { RoundView, loadRoundView } from '../round.view';
+
+/** What the secretariat may do to an open round. */
+export type SecretariatRoundCommand =
+  | { type: 'extend'; deadline: string; reason: string }
+  | { type: 'withdraw'; reason: string }
+  | { type: 'expire'; reason?: string };
+
+const WHAT: Record<SecretariatRoundCommand['type'], string> = {
+  extend: 'extend the deadline of a round',
+  withdraw: 'withdraw a round',
+  expire: 'close a round after its deadline',
+};
+
+/**
+ * Extends, withdraws or closes (expires) a round for the secretariat, with the reason and the
+ * state before and after in the audit trail, in one transaction under the round's lock.
+ */
+@Injectable()
+export class ChangeRoundHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(actor: Actor, roundId: string, command: SecretariatRoundCommand): Promise<RoundView> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const access = await RoundAccess.load(manager, actor, roundId, { lock: true });
+      access.requireSecretariat(WHAT[command.type]);
+      const round = access.round;
+      const domainCommand: RoundCommand = command.type === 'expire' ? { type: 'expire', by: 'secretariat' } : command;
+      const change = transitionRound(
+        { status: round.status, deadline: round.deadline, expiresAutomatically: round.expiresAutomatically },
+        domainCommand,
+        { now },
+      );
+      const before = { status: round.status, deadline: round.deadline };
+      const after = { status: change.state.status, deadline: change.state.deadline };
+      const closing = change.transition !== 'extend';
+      await manager.getRepository(RoundEntity).update(
+        { id: round.id },
+        {
+          status: change.state.status,
+          deadline: change.state.deadline,
+          statusReason: closing ? (command.reason?.trim() ?? null) : round.statusReason,
+          closedAt: closing ? now : null,
+        },
+      );
+      // A later deadline means nobody is late any more.
+      if (change.transition === 'extend') await manager.getRepository(RoundMemberEntity).update({ roundId: round.id }, { overdue: false });
+      await appendEvent(manager, {
+        type: change.transition === 'extend' ? 'round.extended' : change.transition === 'withdraw' ? 'round.withdrawn' : 'round.expired',
+        actor: actor.subject,
+        councilId: round.councilId,
+        roundId: round.id,
+        data: { before, after, reason: command.reason ?? null },
+      });
+      return loadRoundView(manager, round.id, now);
+    });
+  }
+}

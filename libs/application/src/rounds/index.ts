@@ -1,0 +1,6 @@
+export * from './change-round/change-round.handler';
+export * from './launch-round/launch-round.handler';
+export * from './read-rounds/read-rounds.handler';
+export * from './register-decision/register-decision.handler';
+export * from './round.view';
+export * from './rounds.application.module';

@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  DEFAULT_REMINDER_DAYS_BEFORE,
+  Money,
+  UNANIMITY,
+  assertCompleteMinimumContent,
+  launchRound,
+  parseCalendarDate,
+  planReminders,
+  todayInOslo,
+} from '@app/domain';
+import { Actor } from '@app/identity';
+import {
+  AgreementEntity,
+  AgreementVersionEntity,
+  FeeScheduleEntity,
+  MembershipEntity,
+  RoundAllocationLineEntity,
+  RoundEntity,
+  RoundMemberEntity,
+} from '@app/persistence';
+import { CouncilAccess } from '../../access/council-access';
+import { ApplicationError } from '../../application-error';
+import { appendEvent } from '../../audit/event-log';
+import { allocateByCostKey } from '../../councils/preview-allocation/allocate-by-cost-key';
+import { Clock } from '../../time/clock';
+import { RoundView, loadRoundView } from '../round.view';
+
+/** What the secretariat sends out for approval. */
+export type LaunchSubject =
+  | { type: 'agreement'; versionId: string }
+  | { type: 'fees'; total: string; costKey: string; effectiveFrom: string; roundTo?: 'ore' | 'krone' };
+
+export interface LaunchRoundCommand {
+  councilSlug: string;
+  subject: LaunchSubject;
+  deadline: string;
+  reminderDaysBefore?: number[];
+  title?: string;
+  expiresAutomatically?: boolean;
+}
+
+/**
+ * Launches an approval round: checks the subject (§ 18-4 for an agreement, a key covering the
+ * members for fees), freezes the electorate and the allocation, and writes it all with its event
+ * in one transaction.
+ */
+@Injectable()
+export class LaunchRoundHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(actor: Actor, command: LaunchRoundCommand): Promise<RoundView> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const access = await CouncilAccess.load(manager, actor, command.councilSlug);
+      access.requireSecretariat('launch approval rounds');
+      const council = access.council;
+
+      const memberships = await manager
+        .getRepository(MembershipEntity)
+        .createQueryBuilder('m')
+        .innerJoinAndSelect('m.municipality', 'municipality')
+        .where('m.council_id = :id AND m.left_on IS NULL', { id: council.id })
+        .orderBy('m.municipality_number')
+        .getMany();
+      const electorate = memberships.map((m) => m.municipalityNumber);
+      const state = launchRound({ deadline: command.deadline, electorate, now, expiresAutomatically: command.expiresAutomatically });
+      const reminderDaysBefore = [...new Set(command.reminderDaysBefore ?? DEFAULT_REMINDER_DAYS_BEFORE)].sort((a, b) => b - a);
+      planReminders(state.deadline, { daysBefore: reminderDaysBefore }); // validates the plan
+
+      const round = manager.getRepository(RoundEntity).create({
+        councilId: council.id,
+        decisionRule: UNANIMITY,
+        deadline: state.deadline,
+        reminderDaysBefore,
+        expiresAutomatically: state.expiresAutomatically,
+        status: 'open',
+        launchedBy: actor.subject,
+        agreementVersionId: null,
+        feeTotalOre: null,
+        costKey: null,
+        feeEffectiveFrom: null,
+        roundTo: null,
+      });
+      let allocation: RoundAllocationLineEntity[] = [];
+      let subjectData: Record<string, unknown>;
+      if (command.subject.type === 'agreement') {
+        const version = await this.agreementVersion(manager, council.id, command.subject.versionId);
+        round.subjectType = 'agreement';
+        round.agreementVersionId = version.id;
+        round.title = command.title ?? `Samarbeidsavtale: ${version.title}`;
+        subjectData = { type: 'agreement', versionId: version.id, title: version.title, effectiveFrom: version.effectiveFrom };
+      } else {
+        const subject = command.subject;
+        const total = Money.fromNok(subject.total);
+        const effectiveFrom = parseCalendarDate(subject.effectiveFrom, 'subject.effectiveFrom');
+        const roundTo = subject.roundTo ?? 'ore';
+        await this.refuseSecondScheduleFrom(manager, council.id, effectiveFrom);
+        // The same computation as the preview: what the secretariat previewed is what the members vote on.
+        const { costKey: key, lines } = await allocateByCostKey(manager, {
+          councilId: council.id,
+          members: electorate,
+          total,
+          costKey: subject.costKey,
+          roundTo,
+          on: todayInOslo(now),
+        }).catch((error: unknown) => {
+          if (error instanceof ApplicationError && error.details?.field === 'costKey') {
+            throw new ApplicationError(error.kind, error.code, error.message, { ...error.details, field: 'subject.costKey' });
+          }
+          throw error;
+        });
+        const weights: Record<string, string> = key.weights;
+        round.subjectType = 'fees';
+        round.feeTotalOre = total.ore;
+        round.costKey = key.key;
+        round.feeEffectiveFrom = effectiveFrom;
+        round.roundTo = roundTo;
+        round.title = command.title ?? `Medlemsavgift fra ${effectiveFrom}: NOK ${total.toNok()}`;
+        allocation = lines.map((line) =>
+          manager.getRepository(RoundAllocationLineEntity).create({
+            municipalityNumber: line.municipalityNumber,
+            weight: weights[line.municipalityNumber],
+            currentFeeOre: line.currentFee.ore,
+            newFeeOre: line.newFee.ore,
+            changeOre: line.change.ore,
+          }),
+        );
+        subjectData = { type: 'fees', total: total.toNok(), costKey: key.key, effectiveFrom, roundTo };
+      }
+
+      const saved = await manager.getRepository(RoundEntity).save(round);
+      await manager.getRepository(RoundMemberEntity).insert(
+        memberships.map((m) => ({ roundId: saved.id, municipalityNumber: m.municipalityNumber, name: m.municipality!.name })),
+      );
+      if (allocation.length > 0) {
+        await manager.getRepository(RoundAllocationLineEntity).insert(allocation.map((line) => ({ ...line, roundId: saved.id })));
+      }
+      await appendEvent(manager, {
+        type: 'round.launched',
+        actor: actor.subject,
+        councilId: council.id,
+        roundId: saved.id,
+        data: {
+          after: {
+            title: saved.title,
+            subject: subjectData,
+            deadline: saved.deadline,
+            reminderDaysBefore,
+            decisionRule: UNANIMITY,
+            electorate,
+            allocation: allocation.map((line) => ({
+              municipalityNumber: line.municipalityNumber,
+              newFee: Money.fromOre(line.newFeeOre).toNok(),
+            })),
+          },
+        },
+      });
+      return loadRoundView(manager, saved.id, now);
+    });
+  }
+
+  private async agreementVersion(manager: EntityManager, councilId: string, versionId: string): Promise<AgreementVersionEntity> {
+    const version = await manager
+      .getRepository(AgreementVersionEntity)
+      .createQueryBuilder('v')
+      .innerJoin(AgreementEntity, 'a', 'a.id = v.agreement_id')
+      .where('a.council_id = :councilId AND v.id = :versionId', { councilId, versionId })
+      .getOne();
+    if (!version) {
+      throw ApplicationError.invalid('AGREEMENT_VERSION.NOT_FOUND', `The council has no agreement version ${versionId}.`, {
+        field: 'subject.versionId',
+      });
+    }
+    assertCompleteMinimumContent(version.minimumContent);
+    if (version.inForceFrom) {
+      throw ApplicationError.conflict('AGREEMENT_VERSION.ALREADY_ADOPTED', `The version "${version.title}" is already adopted.`, {
+        field: 'subject.versionId',
+      });
+    }
+    const open = await manager.getRepository(RoundEntity).findOneBy({ agreementVersionId: version.id, status: 'open' });
+    if (open) {
+      throw ApplicationError.conflict('ROUND.ALREADY_OPEN_FOR_SUBJECT', `The version "${version.title}" is already out for approval in round ${open.id}.`, {
+        roundId: open.id,
+      });
+    }
+    return version;
+  }
+
+  // A council has one fee schedule per effective date; two could not both come into force.
+  private async refuseSecondScheduleFrom(manager: EntityManager, councilId: string, effectiveFrom: string): Promise<void> {
+    const schedule = await manager.getRepository(FeeScheduleEntity).findOneBy({ councilId, effectiveFrom });
+    const open = await manager.getRepository(RoundEntity).findOneBy({ councilId, feeEffectiveFrom: effectiveFrom, status: 'open' });
+    if (schedule || open) {
+      throw ApplicationError.conflict(
+        'FEES.EFFECTIVE_DATE_TAKEN',
+        schedule
+          ? `A fee schedule from ${effectiveFrom} is already recorded; choose another effective date.`
+          : `Round ${open!.id} already proposes fees from ${effectiveFrom}.`,
+        { field: 'subject.effectiveFrom' },
+      );
+    }
+  }
+}

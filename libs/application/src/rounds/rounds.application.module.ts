@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ChangeRoundHandler } from './change-round/change-round.handler';
+import { LaunchRoundHandler } from './launch-round/launch-round.handler';
+import { ReadRoundsHandler } from './read-rounds/read-rounds.handler';
+import { RegisterDecisionHandler } from './register-decision/register-decision.handler';
+
+const HANDLERS = [LaunchRoundHandler, RegisterDecisionHandler, ChangeRoundHandler, ReadRoundsHandler];
+
+/** The use cases of approval rounds. */
+@Module({ providers: HANDLERS, exports: HANDLERS })
+export class RoundsApplicationModule {}

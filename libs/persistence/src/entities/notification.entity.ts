@@ -1,0 +1,67 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { AppUserEntity } from './app-user.entity';
+
+/**
+ * A notice to one person: in the in-app inbox, and by e-mail when SMTP is configured. The unique
+ * key is written before anything is sent, so a retried job never notifies twice.
+ */
+@Entity('notification')
+@Unique('uq_notification_key', ['key'])
+@Index('ix_notification_user', ['userId', 'createdAt'])
+@Check('ck_notification_email_status', `"email_status" IN ('off', 'pending', 'sending', 'sent', 'failed')`)
+export class NotificationEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_notification' })
+  id!: string;
+
+  /** What makes it one notice: e.g. `reminder:<round>:<member>:<date>:<user>`. */
+  @Column({ type: 'text' })
+  key!: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => AppUserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_notification_user' })
+  user?: AppUserEntity;
+
+  /** reminder, overdue, escalation, settled, veto, in_force. */
+  @Column({ type: 'text' })
+  kind!: string;
+
+  @Column({ name: 'council_id', type: 'uuid', nullable: true })
+  councilId!: string | null;
+
+  @Column({ name: 'round_id', type: 'uuid', nullable: true })
+  roundId!: string | null;
+
+  @Column({ type: 'text' })
+  language!: 'nb' | 'nn' | 'en';
+
+  @Column({ type: 'text' })
+  subject!: string;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  /** A page to open; never an action (nothing is decided by following a link). */
+  @Column({ type: 'text', nullable: true })
+  link!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt!: Date | null;
+
+  @Column({ name: 'email_to', type: 'text', nullable: true })
+  emailTo!: string | null;
+
+  @Column({ name: 'email_status', type: 'text' })
+  emailStatus!: 'off' | 'pending' | 'sending' | 'sent' | 'failed';
+
+  @Column({ name: 'emailed_at', type: 'timestamptz', nullable: true })
+  emailedAt!: Date | null;
+
+  @Column({ name: 'email_attempts', type: 'integer', default: 0 })
+  emailAttempts!: number;
+}
