@@ -1,13 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ApplicationModule, Clock } from '@app/application';
+import { ApplicationModule, Clock, clockFor } from '@app/application';
 import { AppConfig, ConfigModule } from '@app/config';
 import { LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { AuthModule } from './auth/auth.module';
 import { CouncilsModule } from './councils/councils.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
+import { QueuesModule } from './queues/queues.module';
 import { RoundsModule } from './rounds/rounds.module';
 
 /** What a test may swap when it builds the api: only the clock. */
@@ -25,11 +27,13 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot('api'),
         PersistenceModule,
-        ApplicationModule.forRoot({ clock: overrides.clock }),
+        ApplicationModule.forRoot({ clock: overrides.clock ?? clockFor(config.clockStart) }),
         AuthModule,
         HealthModule,
         CouncilsModule,
         RoundsModule,
+        NotificationsModule,
+        QueuesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

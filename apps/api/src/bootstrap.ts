@@ -8,6 +8,8 @@ import { json } from 'express';
 import { ApiOverrides, AppModule } from './app.module';
 import { bodyParserProblems } from './problem-details/problem-details.filter';
 import { createValidationPipe } from './problem-details/validation.pipe';
+import { AdminQueuesGate } from './queues/admin-queues.gate';
+import { QUEUE_BOARD_PATH } from './queues/queue-board';
 
 /** Builds the API exactly as production runs it; main.ts and the tests both call this. */
 export async function createApi(
@@ -22,6 +24,7 @@ export async function createApi(
   app.use(json({ limit: '256kb', type: ['application/json', 'application/*+json'] }), bodyParserProblems);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(QUEUE_BOARD_PATH, app.get(AdminQueuesGate).middleware);
   app.setGlobalPrefix('api', { exclude: ['public/(.*)', 'admin/(.*)'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

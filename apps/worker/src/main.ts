@@ -1,21 +1,24 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { Mailer } from '@app/application';
 import { loadConfigOrExit } from '@app/config';
-import { WorkerModule } from './worker.module';
+import { createWorker } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(process.env);
-  const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  // On SIGTERM/SIGINT Nest closes the workers, which finish the jobs they hold before the
+  const app = await createWorker(config);
+  // On SIGTERM/SIGINT the worker stops taking jobs and finishes those it holds before the
   // connections close; past the grace period the process ends anyway.
   app.enableShutdownHooks();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => setTimeout(() => process.exit(1), config.shutdownGraceMs).unref());
   }
-  await app.init();
-  app.get(Logger).log('worker ready', 'Worker');
+  const logger = app.get(Logger);
+  logger.log(app.get(Mailer).describe(), 'Worker');
+  logger.log('worker ready', 'Worker');
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -6,3 +6,6 @@ export * from './application.module';
 export * from './fee-schedules/fee-schedule-in-force';
 export * from './rounds';
 export * from './councils';
+export * from './jobs';
+export * from './outbox/outbox';
+export * from './notices';

@@ -15,6 +15,7 @@ export class AppConfig {
   readonly queuePrefix: string;
   readonly workerConcurrency: number;
   readonly shutdownGraceMs: number;
+  readonly clockStart: Date | null;
 
   constructor(environment: Environment) {
     this.env = environment.NODE_ENV;
@@ -33,5 +34,6 @@ export class AppConfig {
     this.queuePrefix = environment.QUEUE_PREFIX;
     this.workerConcurrency = environment.WORKER_CONCURRENCY;
     this.shutdownGraceMs = environment.SHUTDOWN_GRACE_MS;
+    this.clockStart = environment.CLOCK_START ? new Date(environment.CLOCK_START) : null;
   }
 }

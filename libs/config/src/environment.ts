@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import {
+  IsISO8601,
   IsIn,
   IsInt,
   IsOptional,
@@ -81,6 +82,11 @@ export class Environment {
   @Max(100, { message: 'WORKER_CONCURRENCY must be a whole number between 1 and 100' })
   WORKER_CONCURRENCY = 5;
 
+  /** Outside production only: the clock starts at this instant and runs on (tests, rehearsals). */
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'CLOCK_START must be an ISO 8601 instant such as 2022-12-15T23:59:50+01:00' })
+  CLOCK_START?: string;
+
   @IsInt({ message: 'SHUTDOWN_GRACE_MS must be a whole number of milliseconds between 0 and 600000' })
   @Min(0, { message: 'SHUTDOWN_GRACE_MS must be a whole number of milliseconds between 0 and 600000' })
   @Max(600_000, { message: 'SHUTDOWN_GRACE_MS must be a whole number of milliseconds between 0 and 600000' })
@@ -111,6 +117,9 @@ export function validateEnvironment(source: NodeJS.ProcessEnv): Environment {
   const oidc = [environment.OIDC_ISSUER, environment.OIDC_AUDIENCE, environment.OIDC_JWKS_URL];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
     problems.push('OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL must be set together (or none of them)');
+  }
+  if (environment.CLOCK_START && environment.NODE_ENV === 'production') {
+    problems.push('CLOCK_START must not be set in production: the clock of a live system is the real one');
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return environment;

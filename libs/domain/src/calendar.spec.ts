@@ -1,5 +1,7 @@
 import {
   addDays,
+  daysBetween,
+  startOfDayInOslo,
   deadlineEnd,
   DEFAULT_REMINDER_DAYS_BEFORE,
   isCalendarDate,
@@ -160,5 +162,19 @@ describe('planReminders', () => {
     expect(() => planReminders('2026-04-07', { today: 'today' })).toThrow(
       expect.objectContaining({ code: 'CALENDAR.INVALID_DATE', details: expect.objectContaining({ field: 'today' }) }),
     );
+  });
+});
+
+describe('startOfDayInOslo', () => {
+  it('is midnight in Oslo, in winter and in summer time', () => {
+    expect(startOfDayInOslo('2023-01-01').toISOString()).toBe('2022-12-31T23:00:00.000Z');
+    expect(startOfDayInOslo('2023-07-01').toISOString()).toBe('2023-06-30T22:00:00.000Z');
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts calendar days across a daylight-saving change and backwards', () => {
+    expect(daysBetween('2023-03-20', '2023-03-30')).toBe(10);
+    expect(daysBetween('2022-12-15', '2022-12-01')).toBe(-14);
   });
 });

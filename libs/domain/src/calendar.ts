@@ -106,6 +106,16 @@ export function planReminders(deadline: CalendarDate, options: ReminderPlanOptio
     .map((date) => ({ date, sendAt: reminderSendAt(date) }));
 }
 
+/** Whole days from one date to another (negative when `to` is earlier): "3 days left". */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round(asDay(parseCalendarDate(to)).diff(asDay(parseCalendarDate(from)), 'days').days);
+}
+
+/** The first instant of a day in Oslo (00:00 local time): when something in force from that date starts. */
+export function startOfDayInOslo(date: CalendarDate): Date {
+  return osloTime(parseCalendarDate(date), { hour: 0, minute: 0, second: 0 });
+}
+
 /** The instant a reminder for that date is sent: 08:00 in Oslo, whatever the daylight-saving time. */
 export function reminderSendAt(date: CalendarDate): Date {
   return osloTime(parseCalendarDate(date), REMINDER_SEND_TIME);

@@ -1,1 +1,2 @@
+export * from './job-catalogue';
 export * from './redis-connection';

@@ -29,6 +29,10 @@ export class LoggingModule {
               customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
                 error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
               autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+              // Feed and admin tokens travel in ?token=; they must not end up in the logs.
+              serializers: {
+                req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/([?&]token=)[^&]*/g, '$1[redacted]') }),
+              },
             },
           }),
         }),

@@ -2,6 +2,7 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator';
+import { ApiProblems } from '../problem-details/api-problems.decorator';
 import { ProblemException } from '../problem-details/problem';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -19,7 +20,7 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL and Redis' })
   @ApiResponse({ status: 200, description: 'Both answer' })
-  @ApiResponse({ status: 503, description: 'One of them does not; `error` names which' })
+  @ApiProblems(503)
   async check(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([

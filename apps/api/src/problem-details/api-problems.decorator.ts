@@ -11,6 +11,7 @@ const MEANING: Record<number, string> = {
   412: 'If-Match is stale: read again and retry',
   413: 'The body is too large',
   422: 'Well-formed, but a rule refuses it (`code` says which)',
+  503: 'A service it depends on does not answer; retry later',
 };
 
 /** Documents the problem+json answers an operation can give. */

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { ApplicationError } from '@app/application';
 import { DomainError } from '@app/domain';
 import { Problem, ProblemException } from './problem';
@@ -41,6 +42,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (isBodyParserError(exception)) {
       const known = BODY_PARSER_PROBLEMS[exception.type];
       return plain(exception.status, known?.slug, known?.detail ?? exception.message);
+    }
+    // Two requests raced for something that can exist once (a slug, an open round for a subject):
+    // the database kept one, and the other is told so instead of getting a 500.
+    if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '23505') {
+      return plain(HttpStatus.CONFLICT, 'concurrent-change', 'Another request made the same change at the same moment; read the current state and retry.');
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

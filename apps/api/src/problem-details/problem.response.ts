@@ -14,4 +14,12 @@ export class ProblemResponse {
   @ApiPropertyOptional({ example: '/api/rounds/3f2a9c1e-…/decisions/5031' }) instance?: string;
   @ApiPropertyOptional({ example: 'DECISION.BODY_NOT_ALLOWED', description: 'Stable code of a rule that refused the request' }) code?: string;
   @ApiPropertyOptional({ type: [FieldProblemResponse] }) errors?: FieldProblemResponse[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'What the refusing rule names, such as the missing items of § 18-4 or the members a cost key leaves out',
+    example: { field: 'subject.versionId', missing: ['c', 'g'] },
+  })
+  details?: Record<string, unknown>;
+  @ApiPropertyOptional({ example: 'expired', description: 'With `/problems/invalid-token`: why the token was refused' }) reason?: string;
 }

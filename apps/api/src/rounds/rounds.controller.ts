@@ -37,7 +37,7 @@ export class RoundsController {
   @Post('councils/:slug/rounds')
   @ApiOperation({ summary: 'Launch an approval round (secretariat)', description: 'Freezes the electorate and, for fees, the allocation.' })
   @ApiCreatedResponse({ type: RoundResponse })
-  @ApiProblems(400, 403, 404, 409, 422)
+  @ApiProblems(400, 403, 404, 409, 413, 422)
   launchRound(@CurrentActor() actor: Actor, @Param() { slug }: CouncilSlugParams, @Body() body: LaunchRoundDto) {
     return this.launch.execute(actor, {
       councilSlug: slug,
@@ -69,7 +69,7 @@ export class RoundsController {
   @Get('rounds/:id')
   @ApiOperation({ summary: 'A round: members, decisions, outcome, allocation, progress and forecast' })
   @ApiOkResponse({ type: RoundResponse })
-  @ApiProblems(404)
+  @ApiProblems(400, 404)
   getRound(@CurrentActor() actor: Actor, @Param() { id }: RoundParams) {
     return this.read.get(actor, id);
   }
@@ -77,7 +77,7 @@ export class RoundsController {
   @Get('rounds/:id/decisions/:municipalityNumber')
   @ApiOperation({ summary: "A member's decision with every revision; its ETag guards the next PUT" })
   @ApiOkResponse({ type: MemberDecisionResponse, headers: { ETag: { description: 'The current revision', schema: { type: 'string' } } } })
-  @ApiProblems(404)
+  @ApiProblems(400, 404)
   async getDecision(@CurrentActor() actor: Actor, @Param() params: MemberParams, @Res({ passthrough: true }) response: Response) {
     const view = await this.read.memberDecision(actor, params.id, params.municipalityNumber);
     response.setHeader('ETag', view.etag);
@@ -93,8 +93,13 @@ export class RoundsController {
       'A retry with the same Idempotency-Key and body gets the same answer; the same key with another body is 422.',
   })
   @ApiParam({ name: 'municipalityNumber', example: '5031' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 200 visible ASCII characters' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the member decision last read; stale → 412' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 200 visible ASCII characters', example: 'malvik-2022-87-1' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of the member decision last read; stale → 412',
+    example: '"9b2c4e1a-5031-1"',
+  })
   @ApiOkResponse({ type: RegisterDecisionResponse, headers: { ETag: { schema: { type: 'string' } } } })
   @ApiProblems(400, 403, 404, 409, 412, 413, 422)
   async registerDecision(
@@ -125,7 +130,7 @@ export class RoundsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend the deadline (secretariat, with a reason); reminders follow the new date' })
   @ApiOkResponse({ type: RoundResponse })
-  @ApiProblems(400, 403, 404, 409, 422)
+  @ApiProblems(400, 403, 404, 409, 413, 422)
   extend(@CurrentActor() actor: Actor, @Param() { id }: RoundParams, @Body() body: ExtendRoundDto) {
     return this.change.execute(actor, id, { type: 'extend', deadline: body.deadline, reason: body.reason });
   }
@@ -134,7 +139,7 @@ export class RoundsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw an open round (secretariat, with a reason)' })
   @ApiOkResponse({ type: RoundResponse })
-  @ApiProblems(400, 403, 404, 409)
+  @ApiProblems(400, 403, 404, 409, 413)
   withdraw(@CurrentActor() actor: Actor, @Param() { id }: RoundParams, @Body() body: WithdrawRoundDto) {
     return this.change.execute(actor, id, { type: 'withdraw', reason: body.reason });
   }
@@ -143,7 +148,7 @@ export class RoundsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Close an open round after its deadline (secretariat)' })
   @ApiOkResponse({ type: RoundResponse })
-  @ApiProblems(400, 403, 404, 409)
+  @ApiProblems(400, 403, 404, 409, 413)
   expire(@CurrentActor() actor: Actor, @Param() { id }: RoundParams, @Body() body: ExpireRoundDto) {
     return this.change.execute(actor, id, { type: 'expire', reason: body.reason });
   }
@@ -151,7 +156,7 @@ export class RoundsController {
   @Get('rounds/:id/events')
   @ApiOperation({ summary: 'The audit trail of the round, oldest first' })
   @ApiOkResponse({ type: [EventResponse] })
-  @ApiProblems(404)
+  @ApiProblems(400, 404)
   events(@CurrentActor() actor: Actor, @Param() { id }: RoundParams) {
     return this.read.events(actor, id);
   }

@@ -10,6 +10,7 @@ export type EventType =
   | 'round.extended'
   | 'round.withdrawn'
   | 'round.expired'
+  | 'round.overdue'
   | 'council.created'
   | 'member.upserted'
   | 'cost_key.upserted'

@@ -7,8 +7,9 @@ import { appendEvent } from '../audit/event-log';
 /**
  * An approved round's subject comes into force: the agreement version, or the allocation as the
  * new fee schedule, from its effective date — or from the day of the last adoption, if later.
+ * Returns that day.
  */
-export async function bringIntoForce(manager: EntityManager, actor: Actor, round: RoundEntity, members: RoundMemberEntity[]): Promise<void> {
+export async function bringIntoForce(manager: EntityManager, actor: Actor, round: RoundEntity, members: RoundMemberEntity[]): Promise<string> {
   const lastAdoption = members.map((m) => m.meetingDate!).reduce((a, b) => (b > a ? b : a));
   if (round.subjectType === 'agreement') {
     const version = await manager.getRepository(AgreementVersionEntity).findOneByOrFail({ id: round.agreementVersionId! });
@@ -23,7 +24,7 @@ export async function bringIntoForce(manager: EntityManager, actor: Actor, round
       roundId: round.id,
       data: { versionId: version.id, effectiveFrom: version.effectiveFrom, adoptedOn: lastAdoption, inForceFrom: from },
     });
-    return;
+    return from;
   }
   const lines = await manager.getRepository(RoundAllocationLineEntity).findBy({ roundId: round.id });
   const from = inForceFrom({ effectiveFrom: round.feeEffectiveFrom!, approvedOn: lastAdoption });
@@ -43,4 +44,5 @@ export async function bringIntoForce(manager: EntityManager, actor: Actor, round
     roundId: round.id,
     data: { feeScheduleId: schedule.id, effectiveFrom: round.feeEffectiveFrom, inForceFrom: from },
   });
+  return from;
 }

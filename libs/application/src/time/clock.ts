@@ -31,3 +31,25 @@ export class SettableClock extends Clock {
     this.current = new Date(this.current.getTime() + milliseconds);
   }
 }
+
+/**
+ * A clock that started at a chosen instant and runs on in real time: for end-to-end tests and
+ * rehearsals that need "the day before the deadline" without waiting for it (CLOCK_START).
+ */
+export class OffsetClock extends Clock {
+  private readonly offsetMs: number;
+
+  constructor(start: Date) {
+    super();
+    this.offsetMs = start.getTime() - Date.now();
+  }
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
+
+/** The clock a process runs on: the system's, or one started at CLOCK_START outside production. */
+export function clockFor(clockStart: Date | null): Clock {
+  return clockStart ? new OffsetClock(clockStart) : new SystemClock();
+}

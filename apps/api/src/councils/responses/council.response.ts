@@ -21,7 +21,7 @@ export class MemberResponse implements MemberView {
   @ApiProperty({ format: 'date', example: '2020-01-01' })
   joinedOn!: string;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Null while a member', example: null })
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day it left the council; null while a member', example: '2024-12-31' })
   leftOn!: string | null;
 
   @ApiProperty({ description: 'Seats in representantskapet', example: 2 })

@@ -24,7 +24,13 @@ export class FeeScheduleResponse implements FeeScheduleView {
   @ApiProperty({ enum: ['onboarding', 'round'], description: 'Recorded at onboarding, or approved in a round', example: 'onboarding' })
   source!: 'onboarding' | 'round';
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The round that approved it', example: null })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The round that approved it; null when recorded at onboarding',
+    example: '9b2c4e1a-7d3f-4a8e-b5c6-0f1e2d3c4b5a',
+  })
   roundId!: string | null;
 
   @ApiProperty({ example: 'Medlemsavgift 2022, vedtatt før rådet tok i bruk systemet' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from '../../validation/calendar-date.validator';
 import { IsNokAmount } from '../../validation/nok-amount.validator';
+import { trimmed } from '../../validation/trimmed.transform';
 
 /** What the round asks the members to adopt: an agreement version, or a fee change over a cost key. */
 export class RoundSubjectDto {
@@ -26,7 +27,11 @@ export class RoundSubjectDto {
   @IsIn(['agreement', 'fees'], { message: 'subject.type must be "agreement" or "fees"' })
   type!: 'agreement' | 'fees';
 
-  @ApiPropertyOptional({ description: 'With `agreement`: the version to adopt (it must answer § 18-4 a–h)', format: 'uuid' })
+  @ApiPropertyOptional({
+    description: 'With `agreement`: the version to adopt (it must answer § 18-4 a–h)',
+    format: 'uuid',
+    example: '3f1c9a52-4b7e-4c1d-9a43-2f0e8b6d7c11',
+  })
   @ValidateIf((subject: RoundSubjectDto) => subject.type === 'agreement')
   @IsUUID('all', { message: 'versionId must be the id of an agreement version' })
   versionId?: string;
@@ -66,7 +71,7 @@ export class LaunchRoundDto {
   @IsCalendarDate()
   deadline!: string;
 
-  @ApiPropertyOptional({ type: [Number], default: [14, 7, 1], description: 'Days before the deadline to remind undecided members' })
+  @ApiPropertyOptional({ type: [Number], default: [14, 7, 1], example: [14, 7, 1], description: 'Days before the deadline to remind undecided members' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
@@ -76,13 +81,14 @@ export class LaunchRoundDto {
   reminderDaysBefore?: number[];
 
   @ApiPropertyOptional({ example: 'Medlemsavgift 2023', description: 'Defaults to a title made from the subject' })
+  @Transform(trimmed)
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   title?: string;
 
-  @ApiPropertyOptional({ default: false, description: 'Close the round by itself when the deadline has passed' })
+  @ApiPropertyOptional({ default: false, example: false, description: 'Close the round by itself when the deadline has passed' })
   @IsOptional()
   @IsBoolean()
   expiresAutomatically?: boolean;

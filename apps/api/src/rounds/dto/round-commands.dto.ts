@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../../validation/calendar-date.validator';
+import { trimmed } from '../../validation/trimmed.transform';
 
 export class ExtendRoundDto {
   @ApiProperty({ description: 'The new deadline, later than the current one', example: '2023-01-31' })
@@ -8,6 +10,7 @@ export class ExtendRoundDto {
   deadline!: string;
 
   @ApiProperty({ example: 'Melhus behandler saken i januar' })
+  @Transform(trimmed)
   @IsString()
   @IsNotEmpty({ message: 'reason must say why the deadline is extended' })
   @MaxLength(2000)
@@ -16,6 +19,7 @@ export class ExtendRoundDto {
 
 export class WithdrawRoundDto {
   @ApiProperty({ example: 'Forslaget trekkes etter nye budsjettrammer' })
+  @Transform(trimmed)
   @IsString()
   @IsNotEmpty({ message: 'reason must say why the round is withdrawn' })
   @MaxLength(2000)
@@ -24,6 +28,7 @@ export class WithdrawRoundDto {
 
 export class ExpireRoundDto {
   @ApiPropertyOptional({ example: 'Fristen er ute; saken tas opp på nytt neste år' })
+  @Transform(trimmed)
   @IsOptional()
   @IsString()
   @MaxLength(2000)

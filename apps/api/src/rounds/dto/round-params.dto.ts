@@ -8,7 +8,7 @@ export class CouncilSlugParams {
 }
 
 export class RoundParams {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '9b2c4e1a-7d3f-4a8e-b5c6-0f1e2d3c4b5a' })
   @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'id must be a round id (a UUID)' })
   id!: string;
 }

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 
 const MEMBER_STATUSES = ['pending', 'scheduled', 'adopted', 'rejected', 'adopted_with_amendments', 'postponed'];
 const ROUND_STATUSES = ['open', 'approved', 'rejected', 'withdrawn', 'expired'];
+const ROUND_ID = '9b2c4e1a-7d3f-4a8e-b5c6-0f1e2d3c4b5a';
 
 export class VotesResponse {
   @ApiProperty({ example: 35 }) for!: number;
@@ -10,15 +11,15 @@ export class VotesResponse {
 }
 
 export class DecisionResponse {
-  @ApiProperty({ nullable: true, example: '2022-11-24' }) meetingDate!: string | null;
-  @ApiProperty({ nullable: true, example: null, description: 'When postponed: the next meeting' }) nextMeetingDate!: string | null;
-  @ApiProperty({ nullable: true, example: 'bystyre' }) body!: string | null;
-  @ApiProperty({ nullable: true, example: '2022/1234' }) caseNumber!: string | null;
-  @ApiProperty({ nullable: true, example: 'https://innsyn.trondheim.kommune.no/moter/2022-11-24#sak-87' }) protocolRef!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2022-11-24' }) meetingDate!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2022-12-08', description: 'When postponed: the next meeting' }) nextMeetingDate!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['kommunestyre', 'bystyre'], example: 'bystyre' }) body!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2022/1234' }) caseNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'https://innsyn.trondheim.kommune.no/moter/2022-11-24#sak-87' }) protocolRef!: string | null;
   @ApiProperty({ nullable: true, type: VotesResponse }) votes!: VotesResponse | null;
-  @ApiProperty({ nullable: true, example: null }) note!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Formannskapet innstilte enstemmig.' }) note!: string | null;
   @ApiProperty({ example: 1, description: 'Counts every registration and correction' }) revision!: number;
-  @ApiProperty({ nullable: true, example: '2022-11-25T09:12:00.000Z' }) updatedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2022-11-25T09:12:00.000Z' }) updatedAt!: string | null;
 }
 
 export class RoundMemberResponse {
@@ -45,7 +46,7 @@ export class AllocationLineResponse {
 
 export class SubjectResponse {
   @ApiProperty({ enum: ['agreement', 'fees'], example: 'fees' }) type!: string;
-  @ApiPropertyOptional({ format: 'uuid' }) versionId?: string;
+  @ApiPropertyOptional({ format: 'uuid', example: '3f1c9a52-4b7e-4c1d-9a43-2f0e8b6d7c11' }) versionId?: string;
   @ApiPropertyOptional({ example: 'Samarbeidsavtale 2020' }) versionTitle?: string;
   @ApiPropertyOptional({ example: '10000000.00' }) total?: string;
   @ApiPropertyOptional({ example: 'fees-2022' }) costKey?: string;
@@ -65,7 +66,7 @@ export class ProgressResponse {
 }
 
 export class ForecastResponse {
-  @ApiProperty({ nullable: true, example: '2022-12-08', description: 'Latest scheduled meeting among undecided members' }) date!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2022-12-08', description: 'Latest scheduled meeting among undecided members' }) date!: string | null;
   @ApiProperty({ example: false, description: 'The forecast is after the deadline: a warning' }) pastDeadline!: boolean;
   @ApiProperty({ type: [String], example: ['5027'], description: 'Undecided members without a meeting date' }) unscheduled!: string[];
 }
@@ -75,11 +76,12 @@ export class DecisionRuleResponse {
 }
 
 export class RoundResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: ROUND_ID }) id!: string;
   @ApiProperty({ example: 'trondheimsregionen' }) council!: string;
   @ApiProperty({ example: 'Medlemsavgift fra 2023-01-01: NOK 10000000.00' }) title!: string;
   @ApiProperty({ enum: ROUND_STATUSES, example: 'open' }) status!: string;
-  @ApiProperty({ nullable: true, description: 'Why it was withdrawn or closed' }) statusReason!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Nye budsjettrammer', description: 'Why it was withdrawn or closed; null otherwise' })
+  statusReason!: string | null;
   @ApiProperty({ type: SubjectResponse }) subject!: SubjectResponse;
   @ApiProperty({ type: DecisionRuleResponse }) decisionRule!: DecisionRuleResponse;
   @ApiProperty({ example: '2022-12-15', description: 'Ends 23:59:59 Europe/Oslo' }) deadline!: string;
@@ -94,7 +96,7 @@ export class RoundResponse {
 }
 
 export class RoundStatusResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: ROUND_ID }) id!: string;
   @ApiProperty({ enum: ROUND_STATUSES, example: 'approved' }) status!: string;
   @ApiProperty({ type: OutcomeResponse, nullable: true }) outcome!: OutcomeResponse | null;
 }
@@ -109,16 +111,17 @@ export class RegisterDecisionResponse {
   @ApiProperty({ type: RoundStatusResponse }) round!: RoundStatusResponse;
 }
 
-export class RevisionResponse extends DecisionResponse {
+// A revision is dated by registeredAt; updatedAt belongs to the member's current decision only.
+export class RevisionResponse extends OmitType(DecisionResponse, ['updatedAt'] as const) {
   @ApiProperty({ enum: MEMBER_STATUSES, example: 'adopted' }) status!: string;
   @ApiProperty({ example: 'adopt' }) transition!: string;
-  @ApiProperty({ nullable: true, example: null }) reason!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Feil saksnummer', description: 'Why a correction was made' }) reason!: string | null;
   @ApiProperty({ example: 'clerk.5001' }) registeredBy!: string;
   @ApiProperty({ example: '2022-11-25T09:12:00.000Z' }) registeredAt!: string;
 }
 
 export class MemberDecisionResponse extends RoundMemberResponse {
-  @ApiProperty({ format: 'uuid' }) roundId!: string;
+  @ApiProperty({ format: 'uuid', example: ROUND_ID }) roundId!: string;
   @ApiProperty({ example: '"3f2a9c1e-5001-2"', description: 'Send it back in If-Match to guard against lost updates' }) etag!: string;
   @ApiProperty({ type: [RevisionResponse] }) revisions!: RevisionResponse[];
 }

@@ -4,6 +4,8 @@ import { RoundCommand, transitionRound } from '@app/domain';
 import { Actor } from '@app/identity';
 import { RoundEntity, RoundMemberEntity } from '@app/persistence';
 import { appendEvent } from '../../audit/event-log';
+import { openRoundJobIds, openRoundJobs } from '../../jobs/round-schedule';
+import { cancelJobs, enqueueJobs } from '../../outbox/outbox';
 import { Clock } from '../../time/clock';
 import { RoundAccess } from '../round-access';
 import { RoundView, loadRoundView } from '../round.view';
@@ -55,8 +57,15 @@ export class ChangeRoundHandler {
           closedAt: closing ? now : null,
         },
       );
-      // A later deadline means nobody is late any more.
-      if (change.transition === 'extend') await manager.getRepository(RoundMemberEntity).update({ roundId: round.id }, { overdue: false });
+      // Every pending reminder and the deadline job follow the new deadline, or go with the round.
+      const members = await manager.getRepository(RoundMemberEntity).findBy({ roundId: round.id });
+      await cancelJobs(manager, openRoundJobIds(round, members), now);
+      if (change.transition === 'extend') {
+        // A later deadline means nobody is late any more.
+        await manager.getRepository(RoundMemberEntity).update({ roundId: round.id }, { overdue: false });
+        const moved = { ...round, deadline: change.state.deadline } as RoundEntity;
+        await enqueueJobs(manager, openRoundJobs(moved, members, now));
+      }
       await appendEvent(manager, {
         type: change.transition === 'extend' ? 'round.extended' : change.transition === 'withdraw' ? 'round.withdrawn' : 'round.expired',
         actor: actor.subject,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   DEFAULT_REMINDER_DAYS_BEFORE,
+  DomainError,
   Money,
   UNANIMITY,
   assertCompleteMinimumContent,
@@ -24,6 +25,8 @@ import { CouncilAccess } from '../../access/council-access';
 import { ApplicationError } from '../../application-error';
 import { appendEvent } from '../../audit/event-log';
 import { allocateByCostKey } from '../../councils/preview-allocation/allocate-by-cost-key';
+import { openRoundJobs } from '../../jobs/round-schedule';
+import { enqueueJobs } from '../../outbox/outbox';
 import { Clock } from '../../time/clock';
 import { RoundView, loadRoundView } from '../round.view';
 
@@ -109,10 +112,9 @@ export class LaunchRoundHandler {
           roundTo,
           on: todayInOslo(now),
         }).catch((error: unknown) => {
-          if (error instanceof ApplicationError && error.details?.field === 'costKey') {
-            throw new ApplicationError(error.kind, error.code, error.message, { ...error.details, field: 'subject.costKey' });
-          }
-          throw error;
+          // The preview's fields are inside `subject` in a launch: name them as the caller wrote them.
+          const field = error instanceof ApplicationError || error instanceof DomainError ? error.details?.field : undefined;
+          throw field === 'costKey' || field === 'total' ? naming(`subject.${field}`, error) : error;
         });
         const weights: Record<string, string> = key.weights;
         round.subjectType = 'fees';
@@ -140,6 +142,8 @@ export class LaunchRoundHandler {
       if (allocation.length > 0) {
         await manager.getRepository(RoundAllocationLineEntity).insert(allocation.map((line) => ({ ...line, roundId: saved.id })));
       }
+      const members = await manager.getRepository(RoundMemberEntity).findBy({ roundId: saved.id });
+      await enqueueJobs(manager, openRoundJobs(saved, members, now));
       await appendEvent(manager, {
         type: 'round.launched',
         actor: actor.subject,
@@ -176,7 +180,11 @@ export class LaunchRoundHandler {
         field: 'subject.versionId',
       });
     }
-    assertCompleteMinimumContent(version.minimumContent);
+    try {
+      assertCompleteMinimumContent(version.minimumContent);
+    } catch (error) {
+      throw naming('subject.versionId', error);
+    }
     if (version.inForceFrom) {
       throw ApplicationError.conflict('AGREEMENT_VERSION.ALREADY_ADOPTED', `The version "${version.title}" is already adopted.`, {
         field: 'subject.versionId',
@@ -205,4 +213,11 @@ export class LaunchRoundHandler {
       );
     }
   }
+}
+
+/** The same refusal, naming the field of the launch request that is at fault. */
+function naming(field: string, error: unknown): unknown {
+  if (error instanceof DomainError) return new DomainError(error.code, error.message, { ...error.details, field });
+  if (error instanceof ApplicationError) return new ApplicationError(error.kind, error.code, error.message, { ...error.details, field });
+  return error;
 }

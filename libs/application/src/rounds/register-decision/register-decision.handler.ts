@@ -7,14 +7,18 @@ import {
   RoundOutcome,
   decideOutcome,
   isFinalDecision,
+  startOfDayInOslo,
   todayInOslo,
   transitionMemberDecision,
   transitionRound,
 } from '@app/domain';
 import { Actor } from '@app/identity';
+import { JOB_NAMES, jobIds } from '@app/jobs';
 import { IdempotencyRecordEntity, MemberDecisionRevisionEntity, RoundEntity, RoundMemberEntity, RoundOutcomeEntity } from '@app/persistence';
 import { ApplicationError } from '../../application-error';
 import { appendEvent } from '../../audit/event-log';
+import { memberReminderJobs, openRoundJobIds } from '../../jobs/round-schedule';
+import { OutboxJob, cancelJobs, enqueueJobs } from '../../outbox/outbox';
 import { Clock } from '../../time/clock';
 import { bringIntoForce } from '../coming-into-force';
 import { RoundAccess } from '../round-access';
@@ -103,6 +107,7 @@ export class RegisterDecisionHandler {
       let outcome: RoundOutcomeEntity | null = await manager.getRepository(RoundOutcomeEntity).findOneBy({ roundId: round.id });
       if (change.transition !== 'unchanged') {
         const before = stateOf(member);
+        const remindersBefore = memberReminderJobs(round, member, now);
         const revision = await this.writeRevision(manager, actor, member, change.state, change.transition, command.registration.reason, now);
         const corrected = change.transition === 'correct' || change.transition === 'correct_references';
         await appendEvent(manager, {
@@ -119,6 +124,7 @@ export class RegisterDecisionHandler {
             after: change.state,
           },
         });
+        await this.rescheduleReminders(manager, round, remindersBefore, memberReminderJobs(round, member, now), now);
         if (round.status === 'open') outcome = await this.settle(manager, actor, round, now);
       }
 
@@ -185,6 +191,15 @@ export class RegisterDecisionHandler {
     return revision;
   }
 
+  // A member that decided gets no more reminders; a postponed one's follow its next meeting.
+  private async rescheduleReminders(manager: EntityManager, round: RoundEntity, before: OutboxJob[], after: OutboxJob[], now: Date) {
+    if (round.status !== 'open') return;
+    const kept = new Set(after.map((job) => job.jobId));
+    const had = new Set(before.map((job) => job.jobId));
+    await cancelJobs(manager, [...had].filter((id) => !kept.has(id)), now);
+    await enqueueJobs(manager, after.filter((job) => !had.has(job.jobId)));
+  }
+
   private async settle(manager: EntityManager, actor: Actor, round: RoundEntity, now: Date): Promise<RoundOutcomeEntity | null> {
     const members = await manager.getRepository(RoundMemberEntity).findBy({ roundId: round.id });
     const result: RoundOutcome = decideOutcome({
@@ -220,7 +235,15 @@ export class RegisterDecisionHandler {
       roundId: round.id,
       data: { before: { status: 'open' }, after: { status: result.status }, decisiveMunicipalityNumber: decisive.municipalityNumber },
     });
-    if (result.status === 'approved') await bringIntoForce(manager, actor, round, members);
+    // Nothing is pending any more: no reminders, no deadline. The outcome is told to the people.
+    await cancelJobs(manager, openRoundJobIds(round, members), now);
+    const settledJob = { roundId: round.id };
+    const jobs: OutboxJob[] = [{ name: JOB_NAMES.settled, payload: settledJob, jobId: jobIds.settled(settledJob), runAt: now }];
+    if (result.status === 'approved') {
+      const inForceFrom = await bringIntoForce(manager, actor, round, members);
+      jobs.push({ name: JOB_NAMES.inForce, payload: settledJob, jobId: jobIds.inForce(settledJob), runAt: startOfDayInOslo(inForceFrom) });
+    }
+    await enqueueJobs(manager, jobs);
     return outcome;
   }
 }

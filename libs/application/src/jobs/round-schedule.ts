@@ -1,0 +1,46 @@
+import { CalendarDate, deadlineEnd, isUndecided, planReminders, reminderSendAt, todayInOslo } from '@app/domain';
+import { JOB_NAMES, jobIds } from '@app/jobs';
+import { RoundEntity, RoundMemberEntity } from '@app/persistence';
+import { OutboxJob } from '../outbox/outbox';
+
+/**
+ * The reminder dates of one member: days before the deadline, or, for a postponed case with its
+ * next meeting known, days before that meeting; always off weekends and public holidays.
+ */
+export function memberReminderDates(round: Pick<RoundEntity, 'deadline' | 'reminderDaysBefore'>, member: Pick<RoundMemberEntity, 'status' | 'nextMeetingDate'>): CalendarDate[] {
+  if (!isUndecided(member.status)) return [];
+  const target = member.status === 'postponed' && member.nextMeetingDate && member.nextMeetingDate < round.deadline ? member.nextMeetingDate : round.deadline;
+  return planReminders(target, { daysBefore: round.reminderDaysBefore }).map((reminder) => reminder.date);
+}
+
+/** The reminder jobs of one member from today on; a date already gone is the reconciliation's business. */
+export function memberReminderJobs(round: RoundEntity, member: RoundMemberEntity, now: Date): OutboxJob[] {
+  const today = todayInOslo(now);
+  return memberReminderDates(round, member)
+    .filter((date) => date >= today)
+    .map((date) => {
+      const payload = { roundId: round.id, municipalityNumber: member.municipalityNumber, date };
+      return { name: JOB_NAMES.reminder, payload, jobId: jobIds.reminder(payload), runAt: reminderSendAt(date) };
+    });
+}
+
+/** The job that marks the undecided members overdue and escalates, right after the deadline ends. */
+export function deadlineJob(round: Pick<RoundEntity, 'id' | 'deadline'>): OutboxJob {
+  const payload = { roundId: round.id, deadline: round.deadline };
+  return { name: JOB_NAMES.deadline, payload, jobId: jobIds.deadline(payload), runAt: new Date(deadlineEnd(round.deadline).getTime() + 1000) };
+}
+
+/** Every job an open round needs now: each undecided member's reminders and the deadline. */
+export function openRoundJobs(round: RoundEntity, members: readonly RoundMemberEntity[], now: Date): OutboxJob[] {
+  return [...members.flatMap((member) => memberReminderJobs(round, member, now)), deadlineJob(round)];
+}
+
+/** The ids of every job an open round may have pending: to cancel them when it closes or moves. */
+export function openRoundJobIds(round: RoundEntity, members: readonly RoundMemberEntity[]): string[] {
+  return [
+    ...members.flatMap((member) =>
+      memberReminderDates(round, member).map((date) => jobIds.reminder({ roundId: round.id, municipalityNumber: member.municipalityNumber, date })),
+    ),
+    jobIds.deadline({ roundId: round.id, deadline: round.deadline }),
+  ];
+}

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { SettableClock } from '@app/application';
+import { createApi } from '../apps/api/src/bootstrap';
+import { TestApi, startTestApi } from './support/api';
+import { testConfig } from './support/config';
+import { MEMBERS, launchFeeRound } from './support/round-story';
+import { TestSmtpServer, startSmtpServer } from './support/smtp-server';
+import { waitFor } from './support/wait';
+import { spawnWorker, startTestWorker } from './support/worker';
+
+const NOW = '2030-01-09T12:00:00+01:00';
+const CONCURRENCY = 5;
+
+/** Launches rounds whose one reminder (the day before the deadline) is due at once: 8 mails a round. */
+async function launchDueRounds(apis: TestApi[], rounds: number, firstYear: number): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    await launchFeeRound(apis[i % apis.length], {
+      subject: { type: 'fees', total: '10000000.00', costKey: 'fees-2022', effectiveFrom: `${firstYear + i}-01-01` },
+      deadline: '2030-01-10',
+      reminderDaysBefore: [1],
+    });
+  }
+}
+
+describe('a burst of reminders', () => {
+  let smtp: TestSmtpServer;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    api = await startTestApi({ seed: true, now: NOW, env: { SMTP_URL: smtp.url } });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await smtp?.close();
+  });
+
+  const sent = async () =>
+    ((await api.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'reminder' AND email_status = 'sent'`))[0] as { n: number }).n;
+
+  it('survives kill -9 of the worker in the middle of 1 000 reminders: each is delivered, once', async () => {
+    const total = 125 * MEMBERS.length;
+    await launchDueRounds([api], 125, 3000);
+    const env = {
+      DATABASE_URL: api.database.url,
+      REDIS_URL: process.env.REDIS_URL!,
+      QUEUE_PREFIX: `{vt-${randomBytes(4).toString('hex')}}`,
+      SMTP_URL: smtp.url,
+      CLOCK_START: NOW,
+      WORKER_CONCURRENCY: String(CONCURRENCY),
+    };
+    let worker = spawnWorker(env);
+    await waitFor('the burst to be under way', async () => smtp.mails.length >= total / 4, 60_000, 5).catch((error) => {
+      throw new Error(`${error.message}\n${worker.stderrText()}`);
+    });
+    worker.kill('SIGKILL');
+    await new Promise((resolve) => worker.once('exit', resolve));
+    const atKill = smtp.mails.length;
+    expect(atKill).toBeLessThan(total);
+
+    worker = spawnWorker(env);
+    try {
+      // Jobs the killed worker held are taken up again once their lock has run out.
+      await waitFor('every reminder to be mailed', async () => (await sent()) === total, 120_000, 250);
+    } finally {
+      worker.kill('SIGTERM');
+      await new Promise((resolve) => worker.once('exit', resolve));
+    }
+    const ids = smtp.mails.map((mail) => mail.messageId);
+    expect(new Set(ids).size).toBe(total);
+    expect(ids.every((id) => /^<notification-[0-9a-f-]{36}@vedtaksrunde>$/.test(id))).toBe(true);
+    // SMTP cannot be exactly-once: a mail the server accepted just before the kill, but whose
+    // "sent" the worker never wrote, goes again with the same Message-ID, which receivers fold.
+    // At most the mails in flight at the kill can be repeated.
+    expect(ids.length - total).toBeLessThanOrEqual(CONCURRENCY);
+    const [{ notices }] = await api.dataSource.query(`SELECT count(*)::int AS notices FROM notification WHERE kind = 'reminder'`);
+    expect(notices).toBe(total);
+  }, 240_000);
+
+  it('holds the same with two api and two worker processes against one PostgreSQL and one Redis', async () => {
+    smtp.mails.length = 0;
+    const second = await createApi(testConfig({ DATABASE_URL: api.database.url, SMTP_URL: smtp.url }), { clock: api.clock });
+    await second.init();
+    const secondApi = { ...api, app: second as INestApplication, http: second.getHttpServer() };
+    const prefix = `{vt-${randomBytes(4).toString('hex')}}`;
+    const workers: INestApplicationContext[] = [];
+    try {
+      const before = await sent();
+      await launchDueRounds([api, secondApi], 50, 4000);
+      const env = { DATABASE_URL: api.database.url, REDIS_URL: process.env.REDIS_URL!, QUEUE_PREFIX: prefix, SMTP_URL: smtp.url };
+      workers.push(await startTestWorker(env, new SettableClock(new Date(NOW))), await startTestWorker(env, new SettableClock(new Date(NOW))));
+      const total = 50 * MEMBERS.length;
+      await waitFor('every reminder to be mailed', async () => (await sent()) === before + total, 120_000, 250);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const ids = smtp.mails.map((mail) => mail.messageId);
+      expect(ids.length).toBe(total);
+      expect(new Set(ids).size).toBe(total);
+    } finally {
+      for (const worker of workers) await worker.close();
+      await second.close();
+    }
+  }, 180_000);
+});
