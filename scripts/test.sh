@@ -9,11 +9,15 @@ source scripts/install.sh
 export SERVICES_STATE_FILE=${SERVICES_STATE_FILE:-.data/test.services}
 
 ensure_node_modules
-command -v docker-compose >/dev/null || {
-  echo "[test] installing docker-compose (to validate docker-compose.yml; no engine needed)" >&2
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; fi
-}
+# docker-compose validates docker-compose.yml (no engine needed); chromium drives the page tests.
+missing=()
+command -v docker-compose >/dev/null || missing+=(docker-compose)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "[test] installing ${missing[*]} from Debian's packages" >&2
+  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 bash scripts/services.sh up
 
 # Each run migrates a template of its own, so that runs side by side (two checkouts, CI and a

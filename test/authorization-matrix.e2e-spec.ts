@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { TestApi, startTestApi } from './support/api';
+import { tableDigests } from './support/table-digest';
 import { COUNCIL, decision } from './support/round-story';
 import { adminToken, clerkToken, leaderToken, secretariatToken, tokenFor } from './support/tokens';
 
@@ -176,17 +177,7 @@ describe('authorisation on every round, for every role', () => {
     return response.body.id;
   }
 
-  async function snapshot(tables: string[]): Promise<Record<string, string>> {
-    const rows = await Promise.all(
-      tables.map(async (table) => {
-        const [row] = await api.dataSource.query(
-          `SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`,
-        );
-        return [table, row.digest as string] as const;
-      }),
-    );
-    return Object.fromEntries(rows);
-  }
+  const snapshot = (tables: string[]) => tableDigests(api.dataSource, tables);
 
   function expectProblem(response: request.Response, status: number): void {
     expect({ status: response.status, code: response.body.code }).toMatchObject({ status });

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { Money } from '@app/domain';
 import { TRONDHEIMSREGIONEN, TRONDHEIMSREGIONEN_MEMBERS } from '@app/domain/testing/trondheimsregionen.fixture';
 import { TestApi, startTestApi } from './support/api';
+import { tableDigests } from './support/table-digest';
 import { adminToken, clerkToken, leaderToken, secretariatToken, tokenFor } from './support/tokens';
 
 // Councils, members, cost keys, allocation previews, agreement versions and fee schedules, against
@@ -77,17 +78,7 @@ describe('councils (e2e)', () => {
   ];
 
   /** Every row of the tables this part writes, so a refused request can be shown to have changed nothing. */
-  async function snapshot(): Promise<Record<string, string>> {
-    const entries = await Promise.all(
-      TABLES.map(async (table) => {
-        const [row] = await api.dataSource.query(
-          `SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`,
-        );
-        return [table, row.digest as string] as const;
-      }),
-    );
-    return Object.fromEntries(entries);
-  }
+  const snapshot = () => tableDigests(api.dataSource, TABLES);
 
   async function expectNothingWritten(requests: () => Promise<void>): Promise<void> {
     const before = await snapshot();

@@ -1,5 +1,4 @@
 import { UnrecoverableError } from 'bullmq';
-import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { EntityManager } from 'typeorm';
 import { Mailer, NoticeContent, NoticeRequest, Notifier, SendMailHandler, messageIdOf } from '@app/application';
@@ -7,54 +6,15 @@ import { AppConfig } from '@app/config';
 import { JOB_NAMES } from '@app/jobs';
 import { NotificationEntity, OutboxEntity } from '@app/persistence';
 import { TestApi, startTestApi } from './support/api';
-import { freePort } from './support/redis-server';
 import { COUNCIL } from './support/round-story';
+import { TestSmtpServer, startSmtpServer } from './support/smtp-server';
 import { adminToken, clerkToken, secretariatToken, tokenFor } from './support/tokens';
-
-/** A real SMTP server that keeps what it accepts, and can be told to refuse recipients. */
-interface MailCatcher {
-  url: string;
-  mails: Array<{ messageId: string; to: string[]; raw: string }>;
-  /** While set, every RCPT TO is answered with this code (451: try later; 550: no such mailbox). */
-  refuseWith: number | null;
-  close(): Promise<void>;
-}
-
-async function startMailCatcher(): Promise<MailCatcher> {
-  const port = await freePort();
-  const catcher: MailCatcher = { url: `smtp://127.0.0.1:${port}`, mails: [], refuseWith: null, close: async () => undefined };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (catcher.refuseWith === null) return callback();
-      const error = Object.assign(new Error(catcher.refuseWith >= 500 ? 'No such mailbox' : 'Try again later'), { responseCode: catcher.refuseWith });
-      callback(error);
-    },
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        const messageId = /^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '';
-        catcher.mails.push({ messageId, to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
-        callback();
-      });
-    },
-  });
-  // A client that hangs up mid-conversation is the client's business, not a crash of the suite.
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  catcher.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  return catcher;
-}
 
 const BASE_URL = 'https://vedtak.example.no';
 
 describe('notices: inbox, e-mail and the queue board', () => {
   let api: TestApi;
-  let smtp: MailCatcher;
+  let smtp: TestSmtpServer;
   let notifier: Notifier;
   let sendMail: SendMailHandler;
   let councilId: string;
@@ -63,7 +23,7 @@ describe('notices: inbox, e-mail and the queue board', () => {
   let keys = 0;
 
   beforeAll(async () => {
-    smtp = await startMailCatcher();
+    smtp = await startSmtpServer();
     api = await startTestApi({ seed: true, now: '2022-12-01T08:00:00+01:00', env: { SMTP_URL: smtp.url, PUBLIC_BASE_URL: BASE_URL } });
     notifier = api.app.get(Notifier);
     sendMail = api.app.get(SendMailHandler);

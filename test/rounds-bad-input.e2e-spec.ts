@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { TestApi, startTestApi } from './support/api';
+import { tableDigests } from './support/table-digest';
 import { COUNCIL, decision, launchFeeRound } from './support/round-story';
 import { adminToken, clerkToken, secretariatToken } from './support/tokens';
 
@@ -337,17 +338,7 @@ describe('bad input on the rounds endpoints', () => {
   afterAll(() => api?.close());
 
   /** Every row of the round tables, so that a refused request can be shown to have changed nothing. */
-  async function snapshot(): Promise<Record<string, string>> {
-    const rows = await Promise.all(
-      TABLES.map(async (table) => {
-        const [row] = await api.dataSource.query(
-          `SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`,
-        );
-        return [table, row.digest as string] as const;
-      }),
-    );
-    return Object.fromEntries(rows);
-  }
+  const snapshot = () => tableDigests(api.dataSource, TABLES);
 
   function send(bad: Pick<BadRequest, 'method' | 'path' | 'as' | 'body' | 'raw' | 'headers'>): request.Test {
     const test = request(api.http)[bad.method](bad.path(ids)).set('Authorization', bearer[bad.as]);

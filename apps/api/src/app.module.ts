@@ -7,6 +7,7 @@ import { PersistenceModule } from '@app/persistence';
 import { AuthModule } from './auth/auth.module';
 import { CouncilsModule } from './councils/councils.module';
 import { HealthModule } from './health/health.module';
+import { PagesModule } from './pages/pages.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { QueuesModule } from './queues/queues.module';
@@ -32,6 +33,7 @@ export class AppModule {
         HealthModule,
         CouncilsModule,
         RoundsModule,
+        PagesModule,
         NotificationsModule,
         QueuesModule,
       ],

@@ -25,7 +25,7 @@ export async function createApi(
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(QUEUE_BOARD_PATH, app.get(AdminQueuesGate).middleware);
-  app.setGlobalPrefix('api', { exclude: ['public/(.*)', 'admin/(.*)'] });
+  app.setGlobalPrefix('api', { exclude: ['public/(.*)', 'admin/(.*)', 'app/(.*)'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

@@ -195,6 +195,6 @@ function notice(key: string, recipient: Recipient, round: RoundEntity, content: 
     councilId: round.councilId,
     roundId: round.id,
     content,
-    link: `/rounds/${round.id}`,
+    link: `/app/rounds/${round.id}`,
   };
 }

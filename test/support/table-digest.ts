@@ -1,0 +1,16 @@
+import { DataSource } from 'typeorm';
+
+/**
+ * Every row of the given tables, folded into a digest per table: equal digests before and after a
+ * refused request show that it wrote nothing, not merely that the counts match.
+ */
+export async function tableDigests(dataSource: DataSource, tables: readonly string[]): Promise<Record<string, string>> {
+  const digests: Record<string, string> = {};
+  for (const table of tables) {
+    const [row] = await dataSource.query(
+      `SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`,
+    );
+    digests[table] = row.digest as string;
+  }
+  return digests;
+}
