@@ -10,8 +10,8 @@ export SERVICES_STATE_FILE=${SERVICES_STATE_FILE:-.data/demo.services}
 
 ensure_node_modules
 bash scripts/services.sh up
-npm run --silent migration:run
 ensure_build
+node dist/apps/api/main.js migrate
 
 mkdir -p .data
 tokens=$(npm run --silent seed:demo -- --tokens-file .data/demo-tokens.json)

@@ -27,7 +27,9 @@ export async function createApi(
   app.use(QUEUE_BOARD_PATH, app.get(AdminQueuesGate).middleware);
   app.setGlobalPrefix('api', { exclude: ['public/(.*)', 'admin/(.*)', 'app/(.*)'] });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // Exit with 0 once the hooks are done, rather than by raising the signal again (an orchestrator
+  // reads 143 as a failure, and buffered logs would be lost).
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
 
   const document = SwaggerModule.createDocument(
     app,

@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   const app = await createWorker(config);
   // On SIGTERM/SIGINT the worker stops taking jobs and finishes those it holds before the
   // connections close; past the grace period the process ends anyway.
-  app.enableShutdownHooks();
+  // Exit with 0 once the hooks are done, rather than by raising the signal again (an orchestrator
+  // reads 143 as a failure, and buffered logs would be lost).
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => setTimeout(() => process.exit(1), config.shutdownGraceMs).unref());
   }
