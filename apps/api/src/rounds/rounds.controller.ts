@@ -55,6 +55,7 @@ export class RoundsController {
       reminderDaysBefore: body.reminderDaysBefore,
       title: body.title,
       expiresAutomatically: body.expiresAutomatically,
+      isPublic: body.public,
     });
   }
 

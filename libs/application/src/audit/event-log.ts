@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { EventEntity } from '@app/persistence';
+import { eventHash } from './event-chain';
 
 /** The event types the audit trail knows; API.md promises the first six. */
 export type EventType =
@@ -29,13 +30,24 @@ export interface NewEvent {
   data: Record<string, unknown>;
 }
 
-/** Appends to the audit trail inside the caller's transaction, so the event and the change land together. */
+/**
+ * Appends to the audit trail inside the caller's transaction, so the event and the change land
+ * together, chained by hash to the council's previous event. The chain is extended one event at
+ * a time per council (a transaction-scoped advisory lock), so it never forks.
+ */
 export async function appendEvent(manager: EntityManager, event: NewEvent): Promise<EventEntity> {
-  return manager.getRepository(EventEntity).save({
-    type: event.type,
-    actor: event.actor,
-    councilId: event.councilId,
-    roundId: event.roundId ?? null,
-    data: event.data,
-  });
+  const chain = event.councilId ?? 'global';
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('event-chain:' || $1, 0))`, [chain]);
+  const [previous] = await manager.query(
+    `SELECT hash FROM event WHERE council_id IS NOT DISTINCT FROM $1 ORDER BY id DESC LIMIT 1`,
+    [event.councilId],
+  );
+  // The database keeps microseconds; the hash is taken of the millisecond instant stored here.
+  const at = new Date(Math.floor(Date.now()));
+  // JSON round trip: what is hashed is exactly what jsonb will give back (no undefined, no bigint).
+  const data = JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>;
+  const roundId = event.roundId ?? null;
+  const prevHash: string | null = previous?.hash ?? null;
+  const hash = eventHash(prevHash, { type: event.type, councilId: event.councilId, roundId, actor: event.actor, data, at });
+  return manager.getRepository(EventEntity).save({ type: event.type, actor: event.actor, councilId: event.councilId, roundId, data, at, prevHash, hash });
 }

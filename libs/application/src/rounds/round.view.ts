@@ -72,6 +72,7 @@ export interface RoundView {
   decisionRule: { kind: string };
   deadline: string;
   reminderDaysBefore: number[];
+  public: boolean;
   launchedAt: string;
   launchedBy: string;
   progress: Record<RoundMemberEntity['status'], number> & { total: number; overdue: number };
@@ -177,6 +178,7 @@ export async function loadRoundView(manager: EntityManager, roundId: string, now
     decisionRule: round.decisionRule,
     deadline: round.deadline,
     reminderDaysBefore: round.reminderDaysBefore,
+    public: round.isPublic,
     launchedAt: round.launchedAt.toISOString(),
     launchedBy: round.launchedBy,
     progress,

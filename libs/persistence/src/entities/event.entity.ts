@@ -27,8 +27,17 @@ export class EventEntity {
   @Column({ type: 'jsonb' })
   data!: Record<string, unknown>;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  // Set by the writer: the hash covers this exact instant.
+  @Column({ type: 'timestamptz', default: () => 'now()' })
   at!: Date;
+
+  /** The hash of the council's previous event (null for its first): the link `GET /api/audit/verify` walks. */
+  @Column({ name: 'prev_hash', type: 'char', length: 64, nullable: true })
+  prevHash!: string | null;
+
+  /** sha256 of the previous hash and this event's content; any later change to either breaks the chain. */
+  @Column({ type: 'char', length: 64 })
+  hash!: string;
 }
 
 /** A remembered response to a request sent with an Idempotency-Key, so a retry gets the same answer. */

@@ -77,6 +77,10 @@ export class RoundEntity {
   @Column({ name: 'expires_automatically', type: 'boolean', default: false })
   expiresAutomatically!: boolean;
 
+  /** Shown on the council's public status page (`/public/{slug}`). */
+  @Column({ name: 'is_public', type: 'boolean', default: false })
+  isPublic!: boolean;
+
   @Column({ type: 'text' })
   status!: 'open' | 'approved' | 'rejected' | 'withdrawn' | 'expired';
 

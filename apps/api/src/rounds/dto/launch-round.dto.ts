@@ -92,4 +92,9 @@ export class LaunchRoundDto {
   @IsOptional()
   @IsBoolean()
   expiresAutomatically?: boolean;
+
+  @ApiPropertyOptional({ default: false, example: true, description: "Show the round on the council's public status page (/public/{slug})" })
+  @IsOptional()
+  @IsBoolean()
+  public?: boolean;
 }

@@ -86,6 +86,7 @@ export class RoundResponse {
   @ApiProperty({ type: DecisionRuleResponse }) decisionRule!: DecisionRuleResponse;
   @ApiProperty({ example: '2022-12-15', description: 'Ends 23:59:59 Europe/Oslo' }) deadline!: string;
   @ApiProperty({ type: [Number], example: [14, 7, 1] }) reminderDaysBefore!: number[];
+  @ApiProperty({ example: false, description: "Shown on the council's public status page" }) public!: boolean;
   @ApiProperty({ example: '2022-10-01T08:00:00.000Z' }) launchedAt!: string;
   @ApiProperty({ example: 'sekretariat.trondheimsregionen' }) launchedBy!: string;
   @ApiProperty({ type: ProgressResponse }) progress!: ProgressResponse;

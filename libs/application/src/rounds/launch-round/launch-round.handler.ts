@@ -42,6 +42,8 @@ export interface LaunchRoundCommand {
   reminderDaysBefore?: number[];
   title?: string;
   expiresAutomatically?: boolean;
+  /** Shown on the council's public status page. */
+  isPublic?: boolean;
 }
 
 /**
@@ -81,6 +83,7 @@ export class LaunchRoundHandler {
         deadline: state.deadline,
         reminderDaysBefore,
         expiresAutomatically: state.expiresAutomatically,
+        isPublic: command.isPublic ?? false,
         status: 'open',
         launchedBy: actor.subject,
         agreementVersionId: null,
