@@ -4,6 +4,7 @@ import { ApplicationModule, Clock, clockFor } from '@app/application';
 import { AppConfig, ConfigModule } from '@app/config';
 import { LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CouncilsModule } from './councils/councils.module';
 import { HealthModule } from './health/health.module';
@@ -34,6 +35,7 @@ export class AppModule {
         CouncilsModule,
         RoundsModule,
         PagesModule,
+        AuditModule,
         NotificationsModule,
         QueuesModule,
       ],

@@ -9,3 +9,6 @@ export * from './councils';
 export * from './jobs';
 export * from './outbox/outbox';
 export * from './notices';
+export * from './audit/audit.application.module';
+export * from './audit/event-chain';
+export * from './audit/verify-audit-chain.handler';
