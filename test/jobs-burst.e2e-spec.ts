@@ -1,21 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { SettableClock } from '@app/application';
-import { createApi } from '../apps/api/src/bootstrap';
 import { TestApi, startTestApi } from './support/api';
-import { testConfig } from './support/config';
-import { MEMBERS, launchFeeRound } from './support/round-story';
+import { COUNCIL, MEMBERS, launchFeeRound } from './support/round-story';
 import { TestSmtpServer, startSmtpServer } from './support/smtp-server';
+import { secretariatToken } from './support/tokens';
 import { waitFor } from './support/wait';
-import { spawnWorker, startTestWorker } from './support/worker';
+import { spawnApi, spawnWorker } from './support/worker';
 
 const NOW = '2030-01-09T12:00:00+01:00';
 const CONCURRENCY = 5;
 
 /** Launches rounds whose one reminder (the day before the deadline) is due at once: 8 mails a round. */
-async function launchDueRounds(apis: TestApi[], rounds: number, firstYear: number): Promise<void> {
+async function launchDueRounds(api: TestApi, rounds: number, firstYear: number): Promise<void> {
   for (let i = 0; i < rounds; i++) {
-    await launchFeeRound(apis[i % apis.length], {
+    await launchFeeRound(api, {
       subject: { type: 'fees', total: '10000000.00', costKey: 'fees-2022', effectiveFrom: `${firstYear + i}-01-01` },
       deadline: '2030-01-10',
       reminderDaysBefore: [1],
@@ -42,7 +39,7 @@ describe('a burst of reminders', () => {
 
   it('survives kill -9 of the worker in the middle of 1 000 reminders: each is delivered, once', async () => {
     const total = 125 * MEMBERS.length;
-    await launchDueRounds([api], 125, 3000);
+    await launchDueRounds(api, 125, 3000);
     const env = {
       DATABASE_URL: api.database.url,
       REDIS_URL: process.env.REDIS_URL!,
@@ -81,16 +78,30 @@ describe('a burst of reminders', () => {
 
   it('holds the same with two api and two worker processes against one PostgreSQL and one Redis', async () => {
     smtp.mails.length = 0;
-    const second = await createApi(testConfig({ DATABASE_URL: api.database.url, SMTP_URL: smtp.url }), { clock: api.clock });
-    await second.init();
-    const secondApi = { ...api, app: second as INestApplication, http: second.getHttpServer() };
-    const prefix = `{vt-${randomBytes(4).toString('hex')}}`;
-    const workers: INestApplicationContext[] = [];
+    const before = await sent();
+    const env = {
+      DATABASE_URL: api.database.url,
+      REDIS_URL: process.env.REDIS_URL!,
+      QUEUE_PREFIX: `{vt-${randomBytes(4).toString('hex')}}`,
+      SMTP_URL: smtp.url,
+      CLOCK_START: NOW,
+    };
+    const apis = [await spawnApi(env), await spawnApi(env)];
+    const workers = [spawnWorker(env), spawnWorker(env)];
     try {
-      const before = await sent();
-      await launchDueRounds([api, secondApi], 50, 4000);
-      const env = { DATABASE_URL: api.database.url, REDIS_URL: process.env.REDIS_URL!, QUEUE_PREFIX: prefix, SMTP_URL: smtp.url };
-      workers.push(await startTestWorker(env, new SettableClock(new Date(NOW))), await startTestWorker(env, new SettableClock(new Date(NOW))));
+      const token = await secretariatToken(COUNCIL);
+      const launches = Array.from({ length: 50 }, (_, i) =>
+        fetch(`${apis[i % 2].url}/api/councils/${COUNCIL}/rounds`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            subject: { type: 'fees', total: '10000000.00', costKey: 'fees-2022', effectiveFrom: `${4000 + i}-01-01` },
+            deadline: '2030-01-10',
+            reminderDaysBefore: [1],
+          }),
+        }).then((response) => response.status),
+      );
+      expect(await Promise.all(launches)).toEqual(Array(50).fill(201));
       const total = 50 * MEMBERS.length;
       await waitFor('every reminder to be mailed', async () => (await sent()) === before + total, 120_000, 250);
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -98,8 +109,11 @@ describe('a burst of reminders', () => {
       expect(ids.length).toBe(total);
       expect(new Set(ids).size).toBe(total);
     } finally {
-      for (const worker of workers) await worker.close();
-      await second.close();
+      for (const child of [...workers, ...apis.map((a) => a.process)]) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
     }
   }, 180_000);
 });
