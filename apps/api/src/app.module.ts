@@ -6,11 +6,15 @@ import { LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CouncilsModule } from './councils/councils.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { LiveModule } from './live/live.module';
 import { PagesModule } from './pages/pages.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
+import { PublicStatusModule } from './public-status/public-status.module';
 import { QueuesModule } from './queues/queues.module';
 import { RoundsModule } from './rounds/rounds.module';
 
@@ -34,8 +38,12 @@ export class AppModule {
         HealthModule,
         CouncilsModule,
         RoundsModule,
+        ExportsModule,
         PagesModule,
         AuditModule,
+        CalendarModule,
+        LiveModule,
+        PublicStatusModule,
         NotificationsModule,
         QueuesModule,
       ],

@@ -25,7 +25,7 @@ export async function createApi(
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(QUEUE_BOARD_PATH, app.get(AdminQueuesGate).middleware);
-  app.setGlobalPrefix('api', { exclude: ['public/(.*)', 'admin/(.*)', 'app/(.*)'] });
+  app.setGlobalPrefix('api', { exclude: ['public/{*path}', 'admin/{*path}', 'app/{*path}'] });
   app.useGlobalPipes(createValidationPipe());
   // Exit with 0 once the hooks are done, rather than by raising the signal again (an orchestrator
   // reads 143 as a failure, and buffered logs would be lost).

@@ -12,3 +12,7 @@ export * from './notices';
 export * from './audit/audit.application.module';
 export * from './audit/event-chain';
 export * from './audit/verify-audit-chain.handler';
+export * from './calendar';
+export * from './exports';
+export * from './live';
+export * from './public-status';

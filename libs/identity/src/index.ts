@@ -4,3 +4,4 @@ export * from './actor';
 export * from './claims.parser';
 export * from './invalid-token.error';
 export * from './token-verifier';
+export * from './feed-token';

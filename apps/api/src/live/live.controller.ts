@@ -1,0 +1,69 @@
+import { Controller, Headers, MessageEvent, Param, Req, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Observable } from 'rxjs';
+import { FollowCouncilHandler } from '@app/application';
+import { Actor } from '@app/identity';
+import { CurrentActor } from '../auth';
+import { ApiProblems } from '../problem-details/api-problems.decorator';
+import { ProblemException } from '../problem-details/problem';
+import { CouncilSlugParams } from '../rounds/dto/round-params.dto';
+import { LiveEventResponse } from './live-event.response';
+import { liveMessages } from './live-messages';
+
+// What EventSource sends back is the id we sent: a bigint event id.
+const EVENT_ID = /^\d{1,19}$/;
+
+const EXAMPLE_STREAM =
+  'id: 41\nevent: round.launched\ndata: {"id":"41","type":"round.launched","at":"2022-10-01T08:00:00.000Z","roundId":"9b2c4e1a-7d3f-4a8e-b5c6-0f1e2d3c4b5a","actor":"secretariat.trondheimsregionen","data":{"after":{"title":"Medlemsavgift 2023"}}}\n\n' +
+  ': heartbeat\n\n' +
+  'id: 42\nevent: decision.registered\ndata: {"id":"42","type":"decision.registered","at":"2022-11-25T11:00:00.000Z","roundId":"9b2c4e1a-7d3f-4a8e-b5c6-0f1e2d3c4b5a","actor":"clerk.5031","data":{"municipalityNumber":"5031"}}\n\n';
+
+@ApiTags('live')
+@ApiBearerAuth()
+@ApiExtraModels(LiveEventResponse)
+@Controller()
+export class LiveController {
+  constructor(private readonly follow: FollowCouncilHandler) {}
+
+  @Sse('councils/:slug/live')
+  @ApiOperation({
+    summary: "Follow the council's rounds as they change (secretariat, leader): Server-Sent Events",
+    description:
+      'One message per change of one of the council’s rounds: `id:` the event id, `event:` its type (round.launched, ' +
+      'decision.registered, decision.corrected, round.settled, round.extended, round.withdrawn …), `data:` the event as JSON ' +
+      `(see ${getSchemaPath(LiveEventResponse)}). A comment (\`: heartbeat\`) every 15 s keeps proxies from closing a quiet ` +
+      'connection. On reconnect, send the last id received as `Last-Event-ID` (EventSource does) to get what was missed first, ' +
+      'up to the 500 latest.',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'The id of the last event received: the events after it are sent first (at most the 500 latest)',
+    example: '42',
+  })
+  @ApiOkResponse({
+    description: 'An open event stream; each `data:` is a LiveEventResponse',
+    content: { 'text/event-stream': { schema: { type: 'string', example: EXAMPLE_STREAM } } },
+  })
+  @ApiProblems(400, 401, 403, 404)
+  async live(
+    @CurrentActor() actor: Actor,
+    @Param() { slug }: CouncilSlugParams,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Req() request: Request,
+  ): Promise<Observable<MessageEvent>> {
+    if (lastEventId !== undefined && !EVENT_ID.test(lastEventId)) {
+      throw ProblemException.of(400, 'validation-failed', 'Bad Request', 'Last-Event-ID must be the id of an event this stream sent.', {
+        errors: [{ field: 'Last-Event-ID', message: 'Last-Event-ID must be an event id (digits)' }],
+      });
+    }
+    const changes = await this.follow.follow(actor, slug, lastEventId === undefined ? undefined : BigInt(lastEventId));
+    // The stream is sent with `Connection: keep-alive`; once the server ends it (at shutdown), the
+    // connection would idle until the keep-alive timeout and hold up the server's close. A client
+    // reconnects with a new request anyway, so the connection goes with the stream.
+    request.res?.once('finish', () => request.socket.destroySoon());
+    return liveMessages(changes);
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { LiveApplicationModule } from '@app/application';
+import { LiveController } from './live.controller';
+
+/** `GET /api/councils/{slug}/live`: the council's rounds as they change, for its dashboards. */
+@Module({ imports: [LiveApplicationModule], controllers: [LiveController] })
+export class LiveModule {}

@@ -1,0 +1,2 @@
+export * from './calendar-feed.handler';
+export * from './calendar.application.module';

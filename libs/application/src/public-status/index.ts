@@ -1,0 +1,2 @@
+export * from './public-status.application.module';
+export * from './public-status.handler';
