@@ -1,9 +1,10 @@
-import { JWTVerifyResult, SignJWT, errors, jwtVerify } from 'jose';
+import { JWTVerifyResult, SignJWT, jwtVerify } from 'jose';
 import { Actor } from './actor';
 import { RoleClaim } from './claims';
 import { parseClaims } from './claims.parser';
-import { InvalidTokenError, InvalidTokenReason } from './invalid-token.error';
+import { InvalidTokenError } from './invalid-token.error';
 import { LOCAL_ISSUER } from './local-token';
+import { reasonFor } from './token-verifier';
 
 /**
  * The audience of calendar feed tokens. It differs from LOCAL_AUDIENCE, so the TokenVerifier
@@ -109,17 +110,3 @@ function translate(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function reasonFor(error: unknown): InvalidTokenReason | null {
-  if (error instanceof errors.JWTExpired) return 'expired';
-  if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'aud') return 'wrong audience';
-    if (error.claim === 'iss') return 'unknown issuer';
-    if (error.claim === 'nbf') return 'not yet valid';
-    if (error.claim === 'exp') return 'missing expiry';
-    return 'invalid claims';
-  }
-  if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad signature';
-  if (error instanceof errors.JOSEAlgNotAllowed) return 'algorithm not allowed';
-  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid || error instanceof errors.JOSENotSupported) return 'malformed token';
-  return null;
-}

@@ -123,7 +123,8 @@ function translate(error: unknown, remote: boolean): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function reasonFor(error: unknown): InvalidTokenReason | null {
+/** Why jose refused a token, in the words a 401 may tell the caller; null when it was not the token's fault. */
+export function reasonFor(error: unknown): InvalidTokenReason | null {
   if (error instanceof errors.JWTExpired) return 'expired';
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'aud') return 'wrong audience';

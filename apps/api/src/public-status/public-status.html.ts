@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { PublicMemberView, PublicRoundView, PublicStatusView } from '@app/application';
+import { MEMBER_STATUS_LABEL, ROUND_STATUS_LABEL } from '@app/application';
+import type { PublicRoundView, PublicStatusView } from '@app/application';
 
 /** Markup that is already safe: only `html` makes one, so every other value gets escaped. */
 class Html {
@@ -66,23 +67,6 @@ export const PUBLIC_STATUS_CSP =
   `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; ` +
   "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const ROUND_STATUS: Record<PublicRoundView['status'], string> = {
-  open: 'Åpen',
-  approved: 'Godkjent',
-  rejected: 'Avvist',
-  withdrawn: 'Trukket',
-  expired: 'Utløpt',
-};
-
-const MEMBER_STATUS: Record<PublicMemberView['status'], string> = {
-  pending: 'Venter',
-  scheduled: 'Satt opp',
-  adopted: 'Vedtatt',
-  rejected: 'Avvist',
-  adopted_with_amendments: 'Vedtatt med endringer',
-  postponed: 'Utsatt',
-};
-
 const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
 const OSLO = 'Europe/Oslo';
 
@@ -132,7 +116,7 @@ function roundSection(round: PublicRoundView): Html {
   return html`
 <article class="round">
   <h2>${round.title}</h2>
-  <p class="meta"><span class="badge badge-${badge}">${ROUND_STATUS[round.status]}</span>Frist ${date(round.deadline)}${
+  <p class="meta"><span class="badge badge-${badge}">${ROUND_STATUS_LABEL[round.status]}</span>Frist ${date(round.deadline)}${
     round.outcome ? html` · avgjort ${osloDate(round.outcome.settledAt)}` : ''
   }</p>
   <p class="meta">${subject(round)}</p>
@@ -145,7 +129,7 @@ function roundSection(round: PublicRoundView): Html {
     <thead><tr><th scope="col">Kommune</th><th scope="col">Status</th><th scope="col">Møtedato</th><th scope="col">Saksnummer</th><th scope="col">Protokoll</th></tr></thead>
     <tbody>${round.members.map(
       (member) => html`
-      <tr><th scope="row">${member.name}</th><td class="status-${member.status}">${MEMBER_STATUS[member.status]}</td><td class="date">${
+      <tr><th scope="row">${member.name}</th><td class="status-${member.status}">${MEMBER_STATUS_LABEL[member.status]}</td><td class="date">${
         member.meetingDate ? date(member.meetingDate) : dash
       }</td><td>${member.caseNumber ?? dash}</td><td>${protocol(member.protocolRef)}</td></tr>`,
     )}

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { MEMBER_STATUS_LABEL, ROUND_STATUS_LABEL } from '../rounds/status-labels';
 import { Money, OSLO_ZONE } from '@app/domain';
 import { EventView } from '../rounds/read-rounds/read-rounds.handler';
 import { AllocationLineView, RoundMemberView, RoundView } from '../rounds/round.view';
@@ -39,23 +40,6 @@ export const NORWEGIAN_FORMAT: DossierFormat = {
     // A no-break space between the groups, so an amount never wraps in a table cell.
     return `${sign ? '-' : ''}${kroner.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')},${ore}`;
   },
-};
-
-export const ROUND_STATUS_LABEL: Record<RoundView['status'], string> = {
-  open: 'Åpen',
-  approved: 'Godkjent',
-  rejected: 'Avvist',
-  withdrawn: 'Trukket',
-  expired: 'Utløpt',
-};
-
-export const MEMBER_STATUS_LABEL: Record<RoundMemberView['status'], string> = {
-  pending: 'Venter',
-  scheduled: 'Satt opp',
-  adopted: 'Vedtatt',
-  rejected: 'Avvist',
-  adopted_with_amendments: 'Vedtatt med endringer',
-  postponed: 'Utsatt',
 };
 
 const EVENT_LABEL: Record<string, string> = {

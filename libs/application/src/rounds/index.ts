@@ -4,3 +4,4 @@ export * from './read-rounds/read-rounds.handler';
 export * from './register-decision/register-decision.handler';
 export * from './round.view';
 export * from './rounds.application.module';
+export * from './status-labels';
