@@ -284,7 +284,7 @@ describe('councils (e2e)', () => {
       const read = await call('get', `/api/councils/${TR}/cost-keys/percent-2025`, token.clerk).expect(200);
       expect(read.body).toEqual(response.body);
       expect((await eventsOf('cost_key.upserted')).at(-1)).toMatchObject({
-        actor: `secretariat.${TR}`,
+        actor: 'sekretariat.trondheimsregionen',
         data: { key: 'percent-2025', before: null, after: { '5001': '67' } },
       });
     });
@@ -524,7 +524,7 @@ describe('councils (e2e)', () => {
       expect(response.headers.location).toBe(`${versions}/${response.body.id}`);
       draftId = response.body.id;
       expect((await eventsOf('agreement_version.created')).at(-1)).toMatchObject({
-        actor: `secretariat.${TR}`,
+        actor: 'sekretariat.trondheimsregionen',
         data: { versionId: draftId, number: 1, missingMinimumContent: ['g', 'h'] },
       });
     });
@@ -620,7 +620,7 @@ describe('councils (e2e)', () => {
         }).expect(200);
         expect(response.body).toMatchObject({ id: completeId, adoption: 'onboarding', adoptedOn: '2020-06-18', inForceFrom: '2020-06-18' });
         expect((await eventsOf('agreement_version.adopted_before')).at(-1)).toMatchObject({
-          actor: `secretariat.${TR}`,
+          actor: 'sekretariat.trondheimsregionen',
           data: { versionId: completeId, after: { adoption: 'onboarding', inForceFrom: '2020-06-18' } },
         });
       });

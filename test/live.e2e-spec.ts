@@ -147,7 +147,7 @@ describe('GET /api/councils/{slug}/live', () => {
       type: 'round.launched',
       at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       roundId: round.id,
-      actor: `secretariat.${COUNCIL}`,
+      actor: 'sekretariat.trondheimsregionen',
       data: expect.objectContaining({ after: expect.objectContaining({ deadline: '2022-12-15' }) }),
     });
     expect(JSON.parse(registered.data!)).toMatchObject({ id: registered.id, type: 'decision.registered', roundId: round.id, actor: 'clerk.5031' });

@@ -35,9 +35,10 @@ export async function tokenWithPayload(payload: JWTPayload, options: TokenOption
 }
 
 export const adminToken = (sub = 'admin') => tokenFor({ sub, roles: [{ role: 'admin' }] });
-export const secretariatToken = (council: string, sub = `secretariat.${council}`) =>
+// The demo's own people by default, so that suites signing in do not add people the notices would reach.
+export const secretariatToken = (council: string, sub = council === 'trondheimsregionen' ? 'sekretariat.trondheimsregionen' : `secretariat.${council}`) =>
   tokenFor({ sub, roles: [{ role: 'secretariat', council }] });
-export const leaderToken = (council: string, sub = `leader.${council}`) => tokenFor({ sub, roles: [{ role: 'leader', council }] });
+export const leaderToken = (council: string, sub = council === 'trondheimsregionen' ? 'leder.trondheimsregionen' : `leader.${council}`) => tokenFor({ sub, roles: [{ role: 'leader', council }] });
 export const clerkToken = (municipality: string, sub = `clerk.${municipality}`) =>
   tokenFor({ sub, roles: [{ role: 'clerk', municipality }] });
 

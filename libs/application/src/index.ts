@@ -16,3 +16,5 @@ export * from './calendar';
 export * from './exports';
 export * from './live';
 export * from './public-status';
+export * from './people/people';
+export * from './people/people.application.module';

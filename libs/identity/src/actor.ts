@@ -9,10 +9,12 @@ export class Actor {
   readonly subject: string;
   readonly name: string;
   readonly roles: readonly RoleClaim[];
+  readonly email: string | null;
 
   constructor(claims: TokenClaims) {
     this.subject = claims.sub;
     this.name = claims.name;
+    this.email = claims.email ?? null;
     this.roles = Object.freeze(claims.roles.map((grant) => Object.freeze({ ...grant })));
   }
 

@@ -9,8 +9,10 @@ const KNOWN_ROLES = new Set(['admin', 'secretariat', 'leader', 'clerk']);
  * the whole token invalid: guessing what a half-formed grant meant could hand out a right by
  * mistake. Roles this version does not know are skipped, so an identity provider can add its own.
  */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 export function parseClaims(payload: Record<string, unknown>): TokenClaims {
-  const { sub, name, roles } = payload;
+  const { sub, name, roles, email } = payload;
   if (typeof sub !== 'string' || sub.trim() === '') throw new InvalidTokenError('malformed claims');
   // Access tokens from some identity providers leave out `name`; the subject still identifies the person.
   if (name !== undefined && typeof name !== 'string') throw new InvalidTokenError('malformed claims');
@@ -20,6 +22,8 @@ export function parseClaims(payload: Record<string, unknown>): TokenClaims {
     sub,
     name: name && name.trim() !== '' ? name : sub,
     roles: (roles ?? []).flatMap((entry: unknown) => parseRole(entry)),
+    // A malformed address is left out rather than refusing the token: it only affects e-mail.
+    ...(typeof email === 'string' && EMAIL.test(email) ? { email } : {}),
   };
 }
 

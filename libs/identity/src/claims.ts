@@ -10,4 +10,6 @@ export interface TokenClaims {
   sub: string;
   name: string;
   roles: RoleClaim[];
+  /** Where e-mail notices go, when the identity provider tells. */
+  email?: string;
 }

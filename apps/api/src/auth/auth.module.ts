@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PeopleApplicationModule } from '@app/application';
 import { APP_GUARD } from '@nestjs/core';
 import { AppConfig } from '@app/config';
 import { TokenVerifier } from '@app/identity';
@@ -7,6 +8,7 @@ import { MeController } from './me.controller';
 
 /** Bearer authentication for every route (see AuthenticationGuard) and `GET /api/me`. */
 @Module({
+  imports: [PeopleApplicationModule],
   controllers: [MeController],
   providers: [
     // One verifier for the process, so the identity provider's key set is fetched once and cached.

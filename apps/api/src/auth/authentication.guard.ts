@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
+import { People } from '@app/application';
 import { IdentityProviderUnavailableError, InvalidTokenError, TokenVerifier } from '@app/identity';
 import { ProblemException } from '../problem-details/problem';
 import { AuthenticatedRequest } from './authenticated-request';
@@ -17,6 +18,7 @@ export class AuthenticationGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly people: People,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,6 +34,8 @@ export class AuthenticationGuard implements CanActivate {
     }
     try {
       request.actor = await this.verifier.verify(match[1]);
+      // Whoever signs in is known from then on, with their grants: that is whom notices reach.
+      await this.people.remember(request.actor);
       return true;
     } catch (error) {
       if (error instanceof InvalidTokenError) {

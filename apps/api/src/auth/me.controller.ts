@@ -1,13 +1,25 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { People } from '@app/application';
 import type { Actor } from '@app/identity';
+import { ApiProblems } from '../problem-details/api-problems.decorator';
 import { CurrentActor } from './current-actor.decorator';
-import { MeResponse } from './me.response';
+import { MeResponse, SettingsDto, SettingsResponse } from './me.response';
 
 @ApiTags('identity')
 @ApiBearerAuth()
 @Controller('me')
 export class MeController {
+  constructor(private readonly people: People) {}
+
+  @Put('settings')
+  @ApiOperation({ summary: 'Your own settings: the written standard of your notices (null follows your municipality)' })
+  @ApiOkResponse({ type: SettingsResponse })
+  @ApiProblems(400, 401)
+  settings(@CurrentActor() actor: Actor, @Body() body: SettingsDto): Promise<SettingsResponse> {
+    return this.people.setLanguage(actor, body.language);
+  }
+
   @Get()
   @ApiOperation({ summary: 'Who the token says you are, and the roles the API will honour' })
   @ApiOkResponse({ type: MeResponse })

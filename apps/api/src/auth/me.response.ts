@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
 
 /** One grant, exactly as the token carried it. */
 export class RoleGrantResponse {
@@ -22,4 +23,16 @@ export class MeResponse {
 
   @ApiProperty({ type: [RoleGrantResponse], description: 'Grants this version understands; unknown roles are left out' })
   roles!: RoleGrantResponse[];
+}
+
+/** The settings a person keeps for themselves. */
+export class SettingsDto {
+  @ApiProperty({ enum: ['nb', 'nn', 'en'], nullable: true, example: 'nn', description: 'Bokmål, nynorsk or English; null follows the municipality' })
+  @IsIn(['nb', 'nn', 'en', null], { message: 'language must be one of nb, nn, en, or null' })
+  language!: 'nb' | 'nn' | 'en' | null;
+}
+
+export class SettingsResponse {
+  @ApiProperty({ enum: ['nb', 'nn', 'en'], nullable: true, example: 'nn' })
+  language!: 'nb' | 'nn' | 'en' | null;
 }

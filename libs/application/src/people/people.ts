@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '@app/identity';
+import { AppUserEntity } from '@app/persistence';
+import { ApplicationError } from '../application-error';
+
+/** Written standards a person may choose for their notices. */
+export type Language = 'nb' | 'nn' | 'en';
+
+const REMEMBER_FOR_MS = 10 * 60_000;
+
+/**
+ * The people notices go to are those the product knows: whoever signs in is remembered with the
+ * grants their token carries (their clerk roles decide whose reminders they get), so that a
+ * municipality's identity provider is the one place people and roles are kept.
+ */
+@Injectable()
+export class People {
+  private readonly logger = new Logger(People.name);
+  private readonly recent = new Map<string, number>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Records the person and their grants; at most once per ten minutes per unchanged token content. */
+  async remember(actor: Actor): Promise<void> {
+    const fingerprint = createHash('sha256').update(JSON.stringify([actor.subject, actor.name, actor.email, actor.roles])).digest('hex');
+    const now = Date.now();
+    if ((this.recent.get(fingerprint) ?? 0) > now - REMEMBER_FOR_MS) return;
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const [user] = await manager.query(
+          `INSERT INTO app_user (subject, name, email) VALUES ($1, $2, $3)
+           ON CONFLICT (subject) DO UPDATE SET name = EXCLUDED.name, email = COALESCE(EXCLUDED.email, app_user.email)
+           RETURNING id`,
+          [actor.subject, actor.name, actor.email],
+        );
+        await manager.query(`DELETE FROM role_grant WHERE user_id = $1`, [user.id]);
+        for (const grant of actor.roles) {
+          // Grants for councils or municipalities this installation does not know are left out.
+          await manager.query(
+            `INSERT INTO role_grant (user_id, role, council_id, municipality_number)
+             SELECT $1, $2, c.id, m.number
+               FROM (SELECT 1) one
+               LEFT JOIN council c ON c.slug = $3
+               LEFT JOIN municipality m ON m.number = $4
+              WHERE ($2 = 'admin')
+                 OR ($2 IN ('secretariat', 'leader') AND c.id IS NOT NULL)
+                 OR ($2 = 'clerk' AND m.number IS NOT NULL)`,
+            [user.id, grant.role, 'council' in grant ? grant.council : null, 'municipality' in grant ? grant.municipality : null],
+          );
+        }
+      });
+      this.recent.set(fingerprint, now);
+      if (this.recent.size > 10_000) this.recent.clear();
+    } catch (error) {
+      // Remembering is for notices; a request must not fail because of it. It is tried again next time.
+      this.logger.warn({ err: error, subject: actor.subject }, 'could not record the person signing in');
+    }
+  }
+
+  /** The caller's own choice of written standard for notices (null: follow the municipality). */
+  async setLanguage(actor: Actor, language: Language | null): Promise<{ language: Language | null }> {
+    await this.remember(actor);
+    const result = await this.dataSource.getRepository(AppUserEntity).update({ subject: actor.subject }, { language });
+    if (!result.affected) throw ApplicationError.notFound('PERSON.NOT_FOUND', 'You are not known yet; sign in again and retry.');
+    return { language };
+  }
+}
