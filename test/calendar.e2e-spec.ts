@@ -227,6 +227,8 @@ describe('calendar feeds', () => {
     expect(asFeed.status).toBe(401);
     expect(asFeed.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(asFeed.body).toMatchObject({ status: 401, type: '/problems/invalid-token', reason: 'wrong audience' });
+    // The token is not echoed back in the problem (nor logged with it).
+    expect(asFeed.body.instance).toBe(`/api/councils/${COUNCIL}/calendar.ics?token=[redacted]`);
   });
 
   it('answers 401 problem+json without a token, with garbage, with a forged one, and once the token has expired', async () => {

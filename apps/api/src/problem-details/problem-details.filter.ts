@@ -30,7 +30,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const problem = { ...this.toProblem(exception), instance: request.originalUrl };
+    const problem = { ...this.toProblem(exception), instance: instanceOf(request) };
     if (problem.status >= 500) this.logger.error({ err: exception, problem }, 'request failed');
     if (response.headersSent) return;
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
@@ -105,6 +105,11 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 export function bodyParserProblems(error: unknown, request: Request, response: Response, next: NextFunction): void {
   if (!isBodyParserError(error)) return next(error);
   const known = BODY_PARSER_PROBLEMS[error.type];
-  const problem = { ...plain(error.status, known?.slug, known?.detail ?? error.message), instance: request.originalUrl };
+  const problem = { ...plain(error.status, known?.slug, known?.detail ?? error.message), instance: instanceOf(request) };
   response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+/** The request as the problem names it; a feed or admin token in ?token= is never echoed or logged. */
+function instanceOf(request: Request): string {
+  return request.originalUrl.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
 }
