@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { TestApi, startTestApi } from './support/api';
-import { tableDigests } from './support/table-digest';
+import { COUNCIL_TABLES, ROUND_TABLES, tableDigests } from './support/table-digest';
 import { COUNCIL, decision } from './support/round-story';
 import { adminToken, clerkToken, leaderToken, secretariatToken, tokenFor } from './support/tokens';
 
@@ -82,28 +82,6 @@ const CASES: Case[] = (['own', 'foreign'] as const).flatMap((side) =>
 );
 
 const WRITES: readonly Endpoint[] = ['launch', 'register', 'extend', 'withdraw', 'expire'];
-const ROUND_TABLES = [
-  'round',
-  'round_member',
-  'member_decision_revision',
-  'round_allocation_line',
-  'round_outcome',
-  'event',
-  'idempotency_record',
-  'outbox',
-];
-const COUNCIL_TABLES = [
-  'council',
-  'municipality',
-  'membership',
-  'cost_key',
-  'cost_key_weight',
-  'fee_schedule',
-  'fee_schedule_line',
-  'agreement',
-  'agreement_version',
-  'event',
-];
 /** A response body: an object, or for the list a list of them. */
 type Answer = Record<string, unknown> & Array<Record<string, unknown>>;
 

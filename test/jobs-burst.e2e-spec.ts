@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { TestApi, startTestApi } from './support/api';
-import { COUNCIL, MEMBERS, launchFeeRound } from './support/round-story';
+import { COUNCIL, MEMBERS, launchDueRounds } from './support/round-story';
 import { TestSmtpServer, startSmtpServer } from './support/smtp-server';
 import { secretariatToken } from './support/tokens';
 import { waitFor } from './support/wait';
@@ -8,17 +8,6 @@ import { spawnApi, spawnWorker } from './support/worker';
 
 const NOW = '2030-01-09T12:00:00+01:00';
 const CONCURRENCY = 5;
-
-/** Launches rounds whose one reminder (the day before the deadline) is due at once: 8 mails a round. */
-async function launchDueRounds(api: TestApi, rounds: number, firstYear: number): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
-    await launchFeeRound(api, {
-      subject: { type: 'fees', total: '10000000.00', costKey: 'fees-2022', effectiveFrom: `${firstYear + i}-01-01` },
-      deadline: '2030-01-10',
-      reminderDaysBefore: [1],
-    });
-  }
-}
 
 describe('a burst of reminders', () => {
   let smtp: TestSmtpServer;

@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { messageIdOf } from '@app/application';
 import { TestApi, startTestApi } from './support/api';
 import { freePort } from './support/redis-server';
-import { MEMBERS, launchFeeRound } from './support/round-story';
+import { MEMBERS, launchDueRounds } from './support/round-story';
 import { waitFor } from './support/wait';
 import { spawnWorker } from './support/worker';
 
@@ -97,13 +97,7 @@ describe('graceful shutdown of the worker', () => {
 
   it('on SIGTERM finishes the mails in flight before it exits, within the grace period, and leaves nothing half-sent', async () => {
     // Ten rounds whose one reminder (the day before the deadline) is due now: 80 mails.
-    for (let i = 0; i < ROUNDS; i++) {
-      await launchFeeRound(api, {
-        subject: { type: 'fees', total: '10000000.00', costKey: 'fees-2022', effectiveFrom: `${3100 + i}-01-01` },
-        deadline: '2030-01-10',
-        reminderDaysBefore: [1],
-      });
-    }
+    await launchDueRounds(api, ROUNDS, 3100);
     const env = {
       DATABASE_URL: api.database.url,
       REDIS_URL: process.env.REDIS_URL!,

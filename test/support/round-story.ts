@@ -34,3 +34,17 @@ export async function register(api: TestApi, roundId: string, municipality: stri
     .set(headers)
     .send(body);
 }
+
+/**
+ * Launches fee rounds whose one reminder (the day before a 2030-01-10 deadline) is due at once
+ * when the clock reads 2030-01-09: eight reminders a round. Effective dates from `firstYear` on.
+ */
+export async function launchDueRounds(api: TestApi, rounds: number, firstYear: number): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    await launchFeeRound(api, {
+      subject: { type: 'fees', total: '10000000.00', costKey: 'fees-2022', effectiveFrom: `${firstYear + i}-01-01` },
+      deadline: '2030-01-10',
+      reminderDaysBefore: [1],
+    });
+  }
+}

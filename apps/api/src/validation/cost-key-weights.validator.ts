@@ -1,5 +1,6 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { ValidationOptions } from 'class-validator';
 import { isMunicipalityNumber } from '@app/domain';
+import { validatesWith } from './problem.validator';
 
 /**
  * Whole numbers given as JSON numbers are exact, so they are read as their decimal string; a number
@@ -15,17 +16,10 @@ export function weightsAsStrings({ value }: { value: unknown }): unknown {
  * numbers are members and the weights sensible is the domain's to say (assertValidCostKey).
  */
 export function IsCostKeyWeights(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isCostKeyWeights',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options,
-      validator: {
-        validate: (value: unknown) => weightProblems(value).length === 0,
-        defaultMessage: (args) => `${args?.property} ${weightProblems(args?.value).join('; ')}`,
-      },
-    });
+  return validatesWith('isCostKeyWeights', (value) => {
+    const problems = weightProblems(value);
+    return problems.length === 0 ? undefined : problems.join('; ');
+  }, options);
 }
 
 function weightProblems(value: unknown): string[] {

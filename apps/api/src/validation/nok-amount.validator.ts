@@ -1,22 +1,13 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { ValidationOptions } from 'class-validator';
 import { DomainError, Money } from '@app/domain';
+import { validatesWith } from './problem.validator';
 
 /**
  * A NOK amount as the API writes it: a string with at most two decimals, zero or more ("5194646.68").
  * The grammar and the messages are the domain's (Money.fromNok), so the API and the rules never disagree.
  */
 export function IsNokAmount(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isNokAmount',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options,
-      validator: {
-        validate: (value: unknown) => amountProblem(value) === undefined,
-        defaultMessage: (args) => `${args?.property} ${amountProblem(args?.value) ?? 'is not an amount'}`,
-      },
-    });
+  return validatesWith('isNokAmount', amountProblem, options);
 }
 
 function amountProblem(value: unknown): string | undefined {

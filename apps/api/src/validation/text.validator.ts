@@ -1,4 +1,5 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { ValidationOptions } from 'class-validator';
+import { validatesWith } from './problem.validator';
 
 /** Required text of at most `maxLength` characters, with one message that says what is wrong (not three). */
 export function IsText(maxLength: number, options?: ValidationOptions): PropertyDecorator {
@@ -9,17 +10,7 @@ export function IsText(maxLength: number, options?: ValidationOptions): Property
     if (value.length > maxLength) return `must be at most ${maxLength} characters; it has ${value.length}`;
     return undefined;
   };
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isText',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options,
-      validator: {
-        validate: (value: unknown) => problem(value) === undefined,
-        defaultMessage: (args) => `${args?.property} ${problem(args?.value) ?? 'is not accepted'}`,
-      },
-    });
+  return validatesWith('isText', problem, options);
 }
 
 /** A required list of `min` to `max` items; what each item must be is checked by its own decorators. */
@@ -31,15 +22,5 @@ export function IsList(min: number, max: number, options?: ValidationOptions): P
     if (value.length > max) return `must have at most ${max} items; it has ${value.length}`;
     return undefined;
   };
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isList',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options,
-      validator: {
-        validate: (value: unknown) => problem(value) === undefined,
-        defaultMessage: (args) => `${args?.property} ${problem(args?.value) ?? 'is not accepted'}`,
-      },
-    });
+  return validatesWith('isList', problem, options);
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { forecastRound } from '@app/domain';
 import { Actor, FeedScope, signFeedToken } from '@app/identity';
 import { CouncilEntity, EventEntity, MembershipEntity, MunicipalityEntity, RoundEntity, RoundMemberEntity } from '@app/persistence';
 import { CouncilAccess } from '../access/council-access';
 import { ApplicationError } from '../application-error';
+import { forecastOfMembers } from '../rounds/round.view';
 import { Clock } from '../time/clock';
 
 /** One all-day entry of a feed, on a calendar date in Europe/Oslo. */
@@ -164,15 +164,7 @@ export class CalendarFeedHandler {
 
   private deadlineEvent(round: OpenRound, electorate: readonly RoundMemberEntity[], revisedAt: Date): CalendarEventView {
     const adopted = electorate.filter((member) => member.status === 'adopted').length;
-    const { forecast, pastDeadline } = forecastRound(
-      electorate.map((member) => ({
-        municipalityNumber: member.municipalityNumber,
-        status: member.status,
-        meetingDate: member.meetingDate ?? undefined,
-        nextMeetingDate: member.nextMeetingDate ?? undefined,
-      })),
-      round.deadline,
-    );
+    const { forecast, pastDeadline } = forecastOfMembers(electorate, round.deadline);
     const lines = [
       `${round.council.name}: fristen for kommunestyrenes vedtak går ut ${norwegianDate(round.deadline)} kl. 23.59.`,
       `${adopted} av ${electorate.length} har vedtatt.`,

@@ -156,15 +156,7 @@ export async function loadRoundView(manager: EntityManager, roundId: string, now
     progress[member.status] += 1;
     if (member.overdue) progress.overdue += 1;
   }
-  const forecast = forecastRound(
-    members.map((member) => ({
-      municipalityNumber: member.municipalityNumber,
-      status: member.status,
-      meetingDate: member.meetingDate ?? undefined,
-      nextMeetingDate: member.nextMeetingDate ?? undefined,
-    })),
-    round.deadline,
-  );
+  const forecast = forecastOfMembers(members, round.deadline);
   return {
     id: round.id,
     council: council.slug,
@@ -198,7 +190,20 @@ export async function loadRoundView(manager: EntityManager, roundId: string, now
   };
 }
 
-/** A weight as it was given: the database pads decimals to ten places. */
+/** The domain's forecast of a round from its stored members: the latest planned meeting of the undecided. */
+export function forecastOfMembers(members: readonly RoundMemberEntity[], deadline: string) {
+  return forecastRound(
+    members.map((member) => ({
+      municipalityNumber: member.municipalityNumber,
+      status: member.status,
+      meetingDate: member.meetingDate ?? undefined,
+      nextMeetingDate: member.nextMeetingDate ?? undefined,
+    })),
+    deadline,
+  );
+}
+
+/** A weight as it was given: the column keeps ten decimals ("67.0000000000"); users wrote "67". */
 export function plainDecimal(value: string): string {
   return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
 }

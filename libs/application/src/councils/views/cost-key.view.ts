@@ -1,4 +1,5 @@
 import { CostKeyWeightEntity } from '@app/persistence';
+import { plainDecimal } from '../../rounds/round.view';
 
 /** A fordelingsnøkkel: its name and one exact weight per member, as decimal strings. */
 export interface CostKeyView {
@@ -9,10 +10,5 @@ export interface CostKeyView {
 /** The one mapping from stored weights to the API's view, lowest kommunenummer first. */
 export function toCostKeyView(key: string, weights: readonly Pick<CostKeyWeightEntity, 'municipalityNumber' | 'weight'>[]): CostKeyView {
   const sorted = [...weights].sort((a, b) => a.municipalityNumber.localeCompare(b.municipalityNumber));
-  return { key, weights: Object.fromEntries(sorted.map((w) => [w.municipalityNumber, withoutTrailingZeros(w.weight)])) };
-}
-
-// The column keeps ten decimals ("67.0000000000"); users wrote "67".
-function withoutTrailingZeros(decimal: string): string {
-  return decimal.includes('.') ? decimal.replace(/0+$/, '').replace(/\.$/, '') : decimal;
+  return { key, weights: Object.fromEntries(sorted.map((w) => [w.municipalityNumber, plainDecimal(w.weight)])) };
 }
