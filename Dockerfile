@@ -7,7 +7,8 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps apps
 COPY libs libs
 COPY migrations migrations
-RUN npx nest build api && npx nest build worker && npm prune --omit=dev
+# The web app's client types are checked in (apps/web/src/api/schema.d.ts), so its build needs no api.
+RUN npx nest build api && npx nest build worker && npx vite build --config apps/web/vite.config.ts --logLevel warn && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

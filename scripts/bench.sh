@@ -10,6 +10,7 @@ export SERVICES_STATE_FILE=${SERVICES_STATE_FILE:-.data/bench.services}
 
 ensure_node_modules
 bash scripts/services.sh up
+ensure_build
 bench_db="vedtak_bench_$$"
 admin=$(node -e 'const u=new URL(process.env.DATABASE_URL);u.pathname="/postgres";console.log(u.href)')
 export DATABASE_URL=$(node -e 'const u=new URL(process.env.DATABASE_URL);u.pathname="/"+process.argv[1];console.log(u.href)' "$bench_db")

@@ -10,6 +10,7 @@ import { TRONDHEIMSREGIONEN } from '@app/domain/testing/trondheimsregionen.fixtu
 import { signLocalToken } from '@app/identity';
 import { DataSource } from 'typeorm';
 import { createApi } from '../apps/api/src/bootstrap';
+import { benchViews } from './bench-views';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
@@ -76,6 +77,7 @@ async function benchHttp(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`vedtaksrunde bench — node ${process.version}, ${new Date().toISOString()}`);
   benchAllocation();
+  await benchViews();
   await benchHttp();
 }
 

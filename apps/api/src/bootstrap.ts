@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
 import { json } from 'express';
@@ -10,6 +10,7 @@ import { bodyParserProblems } from './problem-details/problem-details.filter';
 import { createValidationPipe } from './problem-details/validation.pipe';
 import { AdminQueuesGate } from './queues/admin-queues.gate';
 import { QUEUE_BOARD_PATH } from './queues/queue-board';
+import { serveWebApp } from './web/web-app';
 
 /** Builds the API exactly as production runs it; main.ts and the tests both call this. */
 export async function createApi(
@@ -25,13 +26,24 @@ export async function createApi(
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(QUEUE_BOARD_PATH, app.get(AdminQueuesGate).middleware);
-  app.setGlobalPrefix('api', { exclude: ['public/{*path}', 'admin/{*path}', 'app/{*path}'] });
+  serveWebApp(app, config);
+  app.setGlobalPrefix('api', { exclude: API_PREFIX_EXCLUDES });
   app.useGlobalPipes(createValidationPipe());
   // Exit with 0 once the hooks are done, rather than by raising the signal again (an orchestrator
   // reads 143 as a failure, and buffered logs would be lost).
   app.enableShutdownHooks(undefined, { useProcessExit: true });
 
-  const document = SwaggerModule.createDocument(
+  const document = apiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  return app;
+}
+
+/** Routes under /api; the pages people open and the operators' board live beside it. */
+export const API_PREFIX_EXCLUDES = ['public/{*path}', 'admin/{*path}', 'app/{*path}'];
+
+/** The OpenAPI document of the api as built: served at /api/docs-json, and the web app's client is typed from it. */
+export function apiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Vedtaksrunde API')
@@ -43,6 +55,4 @@ export async function createApi(
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
-  return app;
 }

@@ -18,3 +18,4 @@ export * from './live';
 export * from './public-status';
 export * from './people/people';
 export * from './people/people.application.module';
+export * from './views';

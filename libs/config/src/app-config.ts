@@ -8,6 +8,8 @@ export class AppConfig {
   readonly redisUrl: string;
   readonly jwtSecret: string;
   readonly oidc: { issuer: string; audience: string; jwksUrl: string } | null;
+  /** Where the web app signs people in (authorization code flow with PKCE); null: it cannot. */
+  readonly signIn: { issuer: string; clientId: string } | null;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
   readonly publicBaseUrl: string;
@@ -27,6 +29,7 @@ export class AppConfig {
       environment.OIDC_ISSUER && environment.OIDC_AUDIENCE && environment.OIDC_JWKS_URL
         ? { issuer: environment.OIDC_ISSUER, audience: environment.OIDC_AUDIENCE, jwksUrl: environment.OIDC_JWKS_URL }
         : null;
+    this.signIn = this.oidc && environment.OIDC_CLIENT_ID ? { issuer: this.oidc.issuer, clientId: environment.OIDC_CLIENT_ID } : null;
     this.smtpUrl = environment.SMTP_URL ?? null;
     this.mailFrom = environment.MAIL_FROM ?? 'Vedtaksrunde <no-reply@vedtaksrunde.local>';
     this.publicBaseUrl = (environment.PUBLIC_BASE_URL ?? `http://localhost:${environment.PORT}`).replace(/\/$/, '');

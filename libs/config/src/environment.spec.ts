@@ -53,4 +53,10 @@ describe('validateEnvironment', () => {
     const problems = problemsOf({ ...valid, OIDC_ISSUER: 'https://login.example.no' });
     expect(problems).toEqual([expect.stringContaining('OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL must be set together')]);
   });
+
+  it('wants the identity provider beside the web app\'s client id', () => {
+    expect(problemsOf({ ...valid, OIDC_CLIENT_ID: 'vedtaksrunde-web' })).toEqual([expect.stringMatching(/^OIDC_CLIENT_ID needs OIDC_ISSUER/)]);
+    const oidc = { OIDC_ISSUER: 'https://login.example.no', OIDC_AUDIENCE: 'vedtaksrunde-api', OIDC_JWKS_URL: 'https://login.example.no/jwks' };
+    expect(problemsOf({ ...valid, ...oidc, OIDC_CLIENT_ID: 'vedtaksrunde-web' })).toEqual([]);
+  });
 });

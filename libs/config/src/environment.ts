@@ -54,6 +54,13 @@ export class Environment {
   @IsConnectionUrl(['https:', 'http:'], { message: 'OIDC_JWKS_URL must be the https URL of the JSON Web Key Set' })
   OIDC_JWKS_URL?: string;
 
+  /** The web app's client id at the identity provider: with it, the web app signs people in there. */
+  @IsOptional()
+  @IsString({ message: 'OIDC_CLIENT_ID must be the client id of the web app at the identity provider' })
+  @MinLength(1, { message: 'OIDC_CLIENT_ID must not be empty' })
+  @MaxLength(200, { message: 'OIDC_CLIENT_ID must be at most 200 characters' })
+  OIDC_CLIENT_ID?: string;
+
   @IsOptional()
   @IsConnectionUrl(['smtp:', 'smtps:'], { message: 'SMTP_URL must be an SMTP URL such as smtp://user:password@host:587' })
   SMTP_URL?: string;
@@ -117,6 +124,9 @@ export function validateEnvironment(source: NodeJS.ProcessEnv): Environment {
   const oidc = [environment.OIDC_ISSUER, environment.OIDC_AUDIENCE, environment.OIDC_JWKS_URL];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
     problems.push('OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL must be set together (or none of them)');
+  }
+  if (environment.OIDC_CLIENT_ID && !environment.OIDC_ISSUER) {
+    problems.push('OIDC_CLIENT_ID needs OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL: the web app signs in at that identity provider');
   }
   if (environment.CLOCK_START && environment.NODE_ENV === 'production') {
     problems.push('CLOCK_START must not be set in production: the clock of a live system is the real one');

@@ -15,3 +15,25 @@ export const DEMO_COUNCIL = {
     representatives: 2,
   })),
 };
+
+/**
+ * Trondheimsalliansen IPR (seed 000): the same eight municipalities in a council of their own,
+ * sharing its budget by percentage, so that a clerk's work spans two councils.
+ */
+export const DEMO_ALLIANCE = {
+  slug: 'trondheimsalliansen',
+  name: 'Trondheimsalliansen IPR',
+  // "Samarbeidsavtalen ble inngått i 2025": the day itself is not in the papers.
+  joinedOn: '2025-01-01',
+  costKey: 'prosent-2025',
+  weights: { ...TRONDHEIMSREGIONEN.percentages2025 } as Record<string, string>,
+  budget: TRONDHEIMSREGIONEN.budget2025,
+  /** The budget 2025 as shared (seed 000), adopted before the council used the product. */
+  fees2025: {
+    effectiveFrom: '2025-01-01',
+    reason: 'Budsjett 2025, vedtatt 20. juni 2025, før rådet tok i bruk systemet',
+    amounts: { ...TRONDHEIMSREGIONEN.allocation2025 } as Record<string, string>,
+  },
+  // The ordfører in representantskapet.
+  representatives: 1,
+};

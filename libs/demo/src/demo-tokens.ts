@@ -1,12 +1,15 @@
 import { signLocalToken } from '@app/identity';
-import { demoUsers } from './demo-users';
+import { DemoPeopleOptions, demoUsers } from './demo-users';
 
-/** A ready token per demo user, for the demo's welcome text and for scripts. */
-export async function demoTokens(secret: string): Promise<Array<{ sub: string; label: string; token: string }>> {
+/** A ready HS256 token per demo person, for scripts and curl (the web app signs in at the identity provider). */
+export async function demoTokens(
+  secret: string,
+  options: DemoPeopleOptions = { alliance: true },
+): Promise<Array<{ sub: string; label: string; token: string }>> {
   return Promise.all(
-    demoUsers().map(async (user) => ({
+    demoUsers(options).map(async (user) => ({
       sub: user.sub,
-      label: `${user.roles.map((grant) => grant.role).join(', ')}: ${user.name}`,
+      label: `${[...new Set(user.roles.map((grant) => grant.role))].join(', ')}: ${user.name}`,
       token: await signLocalToken(secret, user),
     })),
   );

@@ -1,21 +1,10 @@
 import { DataSource } from 'typeorm';
-import {
-  CreateAgreementVersionHandler,
-  LaunchRoundHandler,
-  RegisterDecisionHandler,
-  SettableClock,
-} from '@app/application';
+import { CreateAgreementVersionHandler } from '@app/application';
 import { Registration } from '@app/domain';
-import { Actor } from '@app/identity';
 import { DEMO_COUNCIL } from './demo-council';
+import { DemoStory, adopted, demoActor, nextWorkingDay, osloInstant, workingDayFrom } from './demo-story';
 
-const secretariat = new Actor({
-  sub: 'sekretariat.trondheimsregionen',
-  name: 'Siri Sekretariat',
-  roles: [{ role: 'secretariat', council: DEMO_COUNCIL.slug }],
-});
-const clerk = (municipality: string) =>
-  new Actor({ sub: `clerk.${municipality}`, name: `Utvalgssekretær ${municipality}`, roles: [{ role: 'clerk', municipality }] });
+const SECRETARIAT = 'sekretariat.trondheimsregionen';
 
 /** The samarbeidsavtale of 2020, with where it answers kommuneloven § 18-4 a–h (seed 001). */
 const AGREEMENT_2020 = {
@@ -34,62 +23,73 @@ const AGREEMENT_2020 = {
   minimumContent: { a: '§ 1', b: '§ 2', c: '§ 3', d: '§ 4', e: '§ 5', f: '§ 6', g: '§ 7', h: '§ 8' },
 };
 
-function adopted(meetingDate: string, caseNumber: string, body: 'kommunestyre' | 'bystyre' = 'kommunestyre'): Registration {
-  return { decision: 'adopted', meetingDate, body, caseNumber, protocolRef: `Protokoll ${body} ${meetingDate}, sak ${caseNumber}` };
-}
+/** When each kommunestyre met on the fee proposal, in days before today, and its case number. */
+const FEE_MEETINGS: Array<[municipality: string, daysAgo: number, caseNumber: string]> = [
+  ['5035', 20, '2210'],
+  ['5031', 16, '3387'],
+  ['5029', 13, '0412'],
+  ['5001', 9, '1234'],
+  ['5059', 6, '5120'],
+];
 
 /**
- * The demo's rounds, made through the same use cases as the API: the 2020 agreement adopted by
- * all eight (so it is in force), and the 2022 fee round (NOK 10 000 000 from 2023 over the 2022
- * fees) open with five adopted, Melhus scheduled and two pending. Skipped when rounds exist.
+ * Trondheimsregionen's rounds, made through the same use cases as the API. The 2020 agreement,
+ * adopted by all eight, is in force. The fee round is told from today: NOK 10 000 000 from
+ * 1 January next year over the 2022 fees, launched five weeks ago with the deadline three weeks
+ * ahead; five have adopted, Melhus has it on the agenda before the deadline, Midtre Gauldal and
+ * Indre Fosen have not yet said. Skipped when the council has rounds.
  */
-export async function seedDemoRounds(dataSource: DataSource): Promise<void> {
+export async function seedDemoRounds(dataSource: DataSource, now: Date): Promise<void> {
   const [{ rounds }] = await dataSource.query(
     `SELECT count(*)::int AS rounds FROM round r JOIN council c ON c.id = r.council_id WHERE c.slug = $1`,
     [DEMO_COUNCIL.slug],
   );
   if (rounds > 0) return;
-  const clock = new SettableClock(new Date('2019-12-16T09:00:00+01:00'));
-  const launch = new LaunchRoundHandler(dataSource, clock);
-  const register = new RegisterDecisionHandler(dataSource, clock);
+  const story = new DemoStory(dataSource, now);
+  await seedAgreement2020(dataSource, story);
 
-  const version = await new CreateAgreementVersionHandler(dataSource).execute(secretariat, { slug: DEMO_COUNCIL.slug, ...AGREEMENT_2020 });
-  const agreementRound = await launch.execute(secretariat, {
+  const today = story.today;
+  const nextYear = Number(today.slice(0, 4)) + 1;
+  const feeRound = await story.launch(osloInstant(workingDayFrom(today, -35), 9), SECRETARIAT, {
+    councilSlug: DEMO_COUNCIL.slug,
+    subject: { type: 'fees', total: '10000000.00', costKey: DEMO_COUNCIL.costKey2022, effectiveFrom: `${nextYear}-01-01` },
+    deadline: workingDayFrom(today, 21),
+    title: `Ny medlemsavgift fra ${nextYear}: NOK 10 000 000`,
+  });
+  const melhus: Registration = {
+    decision: 'scheduled',
+    meetingDate: workingDayFrom(today, 10),
+    note: 'Formannskapet innstiller på å vedta.',
+  };
+  await story.register(feeRound.id, [
+    ...FEE_MEETINGS.map(([municipality, daysAgo, caseNumber]) => {
+      const meetingDate = workingDayFrom(today, -daysAgo);
+      const registration = adopted(municipality, meetingDate, `${meetingDate.slice(0, 4)}/${caseNumber}`);
+      return { at: osloInstant(nextWorkingDay(meetingDate), 10), municipality, registration };
+    }),
+    { at: osloInstant(workingDayFrom(today, -4), 14), municipality: '5028', registration: melhus },
+  ]);
+}
+
+async function seedAgreement2020(dataSource: DataSource, story: DemoStory): Promise<void> {
+  const version = await new CreateAgreementVersionHandler(dataSource).execute(demoActor(SECRETARIAT), { slug: DEMO_COUNCIL.slug, ...AGREEMENT_2020 });
+  const round = await story.launch(new Date('2019-12-16T09:00:00+01:00'), SECRETARIAT, {
     councilSlug: DEMO_COUNCIL.slug,
     subject: { type: 'agreement', versionId: version.id },
     deadline: '2020-06-30',
     title: 'Samarbeidsavtale for Trondheimsregionen (ny kommunelov)',
   });
-  const agreementMeetings: Record<string, string> = {
+  const meetings: Record<string, string> = {
     '5001': '2020-02-13', '5035': '2020-02-20', '5031': '2020-03-02', '5028': '2020-02-25',
     '5029': '2020-03-05', '5059': '2020-02-27', '5027': '2020-03-12', '5054': '2020-03-19',
   };
-  clock.set('2020-03-20T12:00:00+01:00');
-  for (const [number, meetingDate] of Object.entries(agreementMeetings)) {
-    await register.execute(clerk(number), {
-      roundId: agreementRound.id,
-      municipalityNumber: number,
-      registration: adopted(meetingDate, `2020/${number.slice(2)}1`, number === '5001' ? 'bystyre' : 'kommunestyre'),
-    });
-  }
-
-  clock.set('2022-10-01T09:00:00+02:00');
-  const feeRound = await launch.execute(secretariat, {
-    councilSlug: DEMO_COUNCIL.slug,
-    subject: { type: 'fees', total: '10000000.00', costKey: DEMO_COUNCIL.costKey2022, effectiveFrom: '2023-01-01' },
-    deadline: '2022-12-15',
-    title: 'Ny medlemsavgift fra 2023: NOK 10 000 000',
-  });
-  clock.set('2022-11-25T12:00:00+01:00');
-  const feeDecisions: Array<[string, Registration]> = [
-    ['5001', adopted('2022-11-24', '2022/1234', 'bystyre')],
-    ['5035', adopted('2022-11-17', '2022/2210')],
-    ['5031', adopted('2022-11-21', '2022/3387')],
-    ['5029', adopted('2022-11-22', '2022/0412')],
-    ['5059', adopted('2022-11-24', '2022/5120')],
-    ['5028', { decision: 'scheduled', meetingDate: '2022-12-08', note: 'Formannskapet innstiller på å vedta.' }],
-  ];
-  for (const [number, registration] of feeDecisions) {
-    await register.execute(clerk(number), { roundId: feeRound.id, municipalityNumber: number, registration });
-  }
+  const registeredAt = new Date('2020-03-20T12:00:00+01:00');
+  await story.register(
+    round.id,
+    Object.entries(meetings).map(([municipality, meetingDate]) => ({
+      at: registeredAt,
+      municipality,
+      registration: adopted(municipality, meetingDate, `2020/${municipality.slice(2)}1`),
+    })),
+  );
 }

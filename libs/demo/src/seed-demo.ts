@@ -1,15 +1,30 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock, SystemClock } from '@app/application';
 import { Money } from '@app/domain';
 import { DEMO_COUNCIL } from './demo-council';
-import { demoUsers } from './demo-users';
+import { DemoPerson, demoUsers } from './demo-users';
+import { seedDemoAlliance } from './seed-demo-alliance';
 import { seedDemoRounds } from './seed-demo-rounds';
+
+/** What to load besides Trondheimsregionen itself. */
+export interface SeedDemoOptions {
+  /**
+   * The story (default): the rounds, Trondheimsalliansen IPR and its people. Off, only the
+   * council, its members, fees, key and people are loaded: what every test suite starts from.
+   */
+  withRounds?: boolean;
+  /** Today, as the story is told from it: the open rounds' dates are counted from this clock's now. */
+  clock?: Clock;
+}
 
 /**
  * Loads the demo: Trondheimsregionen, its eight members, the 2022 fees in force and as a cost
- * key, a user per role, the 2020 agreement in force through a settled round and the 2022 fee
- * round open. Idempotent: running it again changes nothing.
+ * key, a person per role; with the rounds, the 2020 agreement in force through a settled round,
+ * the fee round open since five weeks, and Trondheimsalliansen IPR with its budget round.
+ * Idempotent: running it again changes nothing.
  */
-export async function seedDemo(dataSource: DataSource, options: { withRounds?: boolean } = {}): Promise<void> {
+export async function seedDemo(dataSource: DataSource, options: SeedDemoOptions = {}): Promise<void> {
+  const withRounds = options.withRounds ?? true;
   await dataSource.transaction(async (manager) => {
     const councilId = await upsertCouncil(manager);
     for (const member of DEMO_COUNCIL.members) {
@@ -26,9 +41,14 @@ export async function seedDemo(dataSource: DataSource, options: { withRounds?: b
     }
     await upsertCostKey(manager, councilId);
     await upsertFees2022(manager, councilId);
-    await upsertUsers(manager, councilId);
+    await upsertPeople(manager, demoUsers());
   });
-  if (options.withRounds ?? true) await seedDemoRounds(dataSource);
+  if (!withRounds) return;
+  const now = (options.clock ?? new SystemClock()).now();
+  await seedDemoRounds(dataSource, now);
+  await seedDemoAlliance(dataSource, now);
+  // The alliance's grants point at a council that exists only now.
+  await dataSource.transaction((manager) => upsertPeople(manager, demoUsers({ alliance: true })));
 }
 
 async function upsertCouncil(manager: EntityManager): Promise<string> {
@@ -71,18 +91,23 @@ async function upsertFees2022(manager: EntityManager, councilId: string): Promis
   }
 }
 
-async function upsertUsers(manager: EntityManager, councilId: string): Promise<void> {
-  for (const user of demoUsers()) {
+async function upsertPeople(manager: EntityManager, people: DemoPerson[]): Promise<void> {
+  const councils = new Map<string, string>(
+    ((await manager.query(`SELECT slug, id FROM council`)) as Array<{ slug: string; id: string }>).map((row) => [row.slug, row.id]),
+  );
+  for (const person of people) {
     const [row] = await manager.query(
       `INSERT INTO app_user (subject, name, email) VALUES ($1, $2, $3)
        ON CONFLICT (subject) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email RETURNING id`,
-      [user.sub, user.name, user.email],
+      [person.sub, person.name, person.email],
     );
     await manager.query(`DELETE FROM role_grant WHERE user_id = $1`, [row.id]);
-    for (const grant of user.roles) {
+    for (const grant of person.roles) {
+      const councilId = 'council' in grant ? councils.get(grant.council) : null;
+      if (councilId === undefined) throw new Error(`The demo person ${person.sub} has a grant for ${'council' in grant ? grant.council : ''}, which is not loaded`);
       await manager.query(
         `INSERT INTO role_grant (user_id, role, council_id, municipality_number) VALUES ($1, $2, $3, $4)`,
-        [row.id, grant.role, 'council' in grant ? councilId : null, 'municipality' in grant ? grant.municipality : null],
+        [row.id, grant.role, councilId, 'municipality' in grant ? grant.municipality : null],
       );
     }
   }

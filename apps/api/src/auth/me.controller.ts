@@ -12,6 +12,14 @@ import { MeResponse, SettingsDto, SettingsResponse } from './me.response';
 export class MeController {
   constructor(private readonly people: People) {}
 
+  @Get('settings')
+  @ApiOperation({ summary: 'Your own settings as you last chose them (null: you have not, and your notices follow your municipality)' })
+  @ApiOkResponse({ type: SettingsResponse })
+  @ApiProblems(401)
+  readSettings(@CurrentActor() actor: Actor): Promise<SettingsResponse> {
+    return this.people.settings(actor);
+  }
+
   @Put('settings')
   @ApiOperation({ summary: 'Your own settings: the written standard of your notices (null follows your municipality)' })
   @ApiOkResponse({ type: SettingsResponse })

@@ -59,6 +59,12 @@ export class People {
     }
   }
 
+  /** The caller's settings as kept; someone not chosen yet follows their municipality (null). */
+  async settings(actor: Actor): Promise<{ language: Language | null }> {
+    const user = await this.dataSource.getRepository(AppUserEntity).findOne({ where: { subject: actor.subject }, select: { language: true } });
+    return { language: user?.language ?? null };
+  }
+
   /** The caller's own choice of written standard for notices (null: follow the municipality). */
   async setLanguage(actor: Actor, language: Language | null): Promise<{ language: Language | null }> {
     await this.remember(actor);

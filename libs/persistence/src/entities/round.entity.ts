@@ -106,6 +106,8 @@ export class RoundEntity {
  * is what makes "one current decision per member and round" hold; the revisions keep the history.
  */
 @Entity('round_member')
+// A clerk's inbox reads one municipality's rows across every round and council.
+@Index('ix_round_member_municipality', ['municipalityNumber', 'roundId'])
 @Check('ck_round_member_status', `"status" IN ('pending', 'scheduled', 'adopted', 'rejected', 'adopted_with_amendments', 'postponed')`)
 @Check('ck_round_member_revision', `"revision" >= 0`)
 export class RoundMemberEntity {
