@@ -2,24 +2,12 @@ import request from 'supertest';
 import { TestApi, startTestApi } from './support/api';
 import { COUNCIL, decision, launchFeeRound, register } from './support/round-story';
 import { secretariatToken } from './support/tokens';
+import type { Schema } from './support/openapi-schema';
 
 // The OpenAPI document at /api/docs-json promises every path of API.md built so far, with its
 // statuses, its security and an example for every field; and the answers the api really gives
 // use no field the document does not name. councils.e2e-spec checks the council operations'
 // exact statuses; this suite checks the rounds', and walks the whole document.
-
-interface Schema {
-  $ref?: string;
-  type?: string;
-  nullable?: boolean;
-  enum?: unknown[];
-  example?: unknown;
-  items?: Schema;
-  allOf?: Schema[];
-  properties?: Record<string, Schema>;
-  additionalProperties?: boolean | Schema;
-  required?: string[];
-}
 
 interface Operation {
   parameters?: Array<{ name: string; in: string; example?: unknown; schema?: Schema }>;

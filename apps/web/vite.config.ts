@@ -14,6 +14,8 @@ export default defineConfig({
     // One hash per file, so the api can let browsers keep /assets/* for a year.
     assetsDir: 'assets',
     rolldownOptions: {
+      // The app, and the small page a silent sign-in returns to inside a hidden frame.
+      input: { app: resolve(__dirname, 'index.html'), silent: resolve(__dirname, 'auth/silent.html') },
       onwarn(warning, warn) {
         // React Server Components markers in libraries; meaningless in a client-only bundle.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -101,3 +101,37 @@ export class OpenApiDocument {
     return schema;
   }
 }
+
+/**
+ * The two checks of one GET operation's documentation: exactly the statuses it answers, problems
+ * as problem+json, an example for every field; and every field the suite's answers carried named.
+ */
+export function itIsDocumented(
+  path: string,
+  statuses: number[],
+  document: () => OpenApiDocument,
+  answers: () => request.Response[],
+  atLeast: number,
+): void {
+  it('documents exactly the statuses it answers, its problems as problem+json, and an example for every field', () => {
+    const operation = document().operation('get', path);
+    expect(Object.keys(operation.responses).sort()).toEqual(['200', ...statuses.map(String)].sort());
+    expect(operation.security).toEqual([{ bearer: [] }]);
+    for (const status of statuses) {
+      expect(document().schemaOf('get', path, status, 'application/problem+json')).toEqual({ $ref: '#/components/schemas/ProblemResponse' });
+    }
+    expect(document().fieldsWithoutExample('get', path)).toEqual([]);
+  });
+
+  it('names every field of what the api answered above', () => {
+    expect(answers().length).toBeGreaterThan(atLeast);
+    const offenders = answers().flatMap((response) =>
+      document().undocumented(
+        response.body,
+        document().schemaOf('get', path, response.status, response.status === 200 ? 'application/json' : 'application/problem+json'),
+        `${response.status}`,
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+}

@@ -5,11 +5,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api } from './api/client';
 import { App, router } from './app';
-import { isSilentCallback, session } from './auth/session';
+import { session } from './auth/session';
 
 async function start(): Promise<void> {
-  // Inside the hidden frame of a silent sign-in nothing is rendered: the answer goes to the app.
-  if (await isSilentCallback()) return;
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

@@ -49,6 +49,8 @@ export function serveWebApp(app: INestApplication, config: AppConfig): void {
   });
   const files = express.static(root, {
     index: false,
+    // /auth/silent is auth/silent.html: the page a silent sign-in returns to.
+    extensions: ['html'],
     fallthrough: true,
     setHeaders: (response, path) => {
       // Vite names built assets by their content: a changed file is a new name.

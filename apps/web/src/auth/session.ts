@@ -134,13 +134,6 @@ export class Session {
   }
 }
 
-/** The page inside the hidden frame of a silent sign-in: hands the answer to the app and stops. */
-export async function isSilentCallback(): Promise<boolean> {
-  if (window.location.pathname !== SILENT_PATH) return false;
-  await new UserManager({ authority: '', client_id: '', redirect_uri: '' }).signinSilentCallback();
-  return true;
-}
-
 function currentPath(): string {
   return `${window.location.pathname}${window.location.search}${window.location.hash}`;
 }
