@@ -37,6 +37,25 @@ describe('GET /api/audit/verify', () => {
     await request(api.http).get('/api/audit/verify').expect(401);
   });
 
+  it('dates a launch, a registration and their events by the clock, not by the machine, and the chain still holds', async () => {
+    const instant = new Date('2022-11-25T12:00:00+01:00').toISOString();
+    api.clock.set(instant);
+    const round = await launchFeeRound(api, { subject: { type: 'fees', total: '10000000.00', costKey: 'fees-2022', effectiveFrom: '2024-01-01' } });
+    expect((await register(api, round.id, '5031', decision('adopted', '2022-11-24'))).status).toBe(200);
+    const secretariat = `Bearer ${await secretariatToken(COUNCIL)}`;
+    const read = async (path: string) => (await request(api.http).get(path).set('Authorization', secretariat).expect(200)).body;
+
+    expect((await read(`/api/rounds/${round.id}`)).launchedAt).toBe(instant);
+    const member: { revisions: Array<{ registeredAt: string }> } = await read(`/api/rounds/${round.id}/decisions/5031`);
+    expect(member.revisions.map((revision) => revision.registeredAt)).toEqual([instant]);
+    const events: Array<{ type: string; at: string }> = await read(`/api/rounds/${round.id}/events`);
+    expect(events.map((event) => [event.type, event.at])).toEqual([
+      ['round.launched', instant],
+      ['decision.registered', instant],
+    ]);
+    expect((await verify().expect(200)).body).toMatchObject({ intact: true, firstBrokenLink: null });
+  });
+
   it('refuses UPDATE and DELETE on the event log outright', async () => {
     await expect(api.dataSource.query(`UPDATE event SET actor = 'someone else'`)).rejects.toThrow(/append-only/);
     await expect(api.dataSource.query(`DELETE FROM event`)).rejects.toThrow(/append-only/);

@@ -95,6 +95,18 @@ describe('the demo data', () => {
     expect(settled).toBe(1);
   });
 
+  it('dates every event by the story: in the order it happened, never after today, a launch with its round', async () => {
+    const events: Array<{ councilId: string; at: Date }> = await dataSource.query(`SELECT council_id AS "councilId", at FROM event ORDER BY id`);
+    for (const councilId of new Set(events.map((event) => event.councilId))) {
+      const times = events.filter((event) => event.councilId === councilId).map((event) => event.at.getTime());
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+    }
+    expect(Math.max(...events.map((event) => event.at.getTime()))).toBeLessThanOrEqual(clock.now().getTime());
+    const launches = await dataSource.query(`SELECT r.launched_at AS round, e.at AS event FROM round r JOIN event e ON e.round_id = r.id AND e.type = 'round.launched'`);
+    expect(launches).toHaveLength(3);
+    for (const launch of launches) expect(launch.event).toEqual(launch.round);
+  });
+
   it('has the fee round told from today: launched five weeks ago, five adopted in the past weeks, Melhus scheduled before the deadline three weeks ahead', async () => {
     const fees = (await openRounds(dataSource)).find((round) => round.council === DEMO_COUNCIL.slug)!;
     expect({ title: fees.title, launchedOn: launchedOn(fees.launchedAt), deadline: fees.deadline, effectiveFrom: fees.effectiveFrom }).toEqual({

@@ -48,6 +48,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: url.href,
     name,
-    drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdmin(async (client) => {
+        // FORCE may not end a session of another role (autovacuum at work on the copy): it ends soon; retry.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+            return;
+          } catch (error) {
+            if (attempt >= 50 || !/pg_signal_backend|being accessed by other users/.test(String(error))) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
+        }
+      }),
   };
 }

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DateTime } from 'luxon';
-import { LaunchRoundCommand, LaunchRoundHandler, RegisterDecisionHandler, RoundView, SettableClock } from '@app/application';
+import { Clock, LaunchRoundCommand, LaunchRoundHandler, RegisterDecisionHandler, RoundView, SettableClock } from '@app/application';
 import { CalendarDate, OSLO_ZONE, Registration, addDays, isWorkingDay, todayInOslo, workingDayOnOrBefore } from '@app/domain';
 import { Actor } from '@app/identity';
 import { demoUsers } from './demo-users';
@@ -45,7 +45,7 @@ export class DemoStory {
   private readonly registrar: RegisterDecisionHandler;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     /** Today, in whose light the story is told. */
     readonly now: Date,
   ) {
@@ -59,20 +59,20 @@ export class DemoStory {
     return todayInOslo(this.now);
   }
 
-  async launch(at: Date, secretariat: string, command: LaunchRoundCommand): Promise<RoundView> {
+  /** Takes a step of the story at its instant (never after today), through use cases that read the given clock. */
+  async at<T>(at: Date, step: (clock: Clock) => Promise<T>): Promise<T> {
     this.clock.set(this.notAfterNow(at));
-    const round = await this.launcher.execute(demoActor(secretariat), command);
-    // The round's launched_at is stamped by the database when the row is written; the story's
-    // launch was weeks ago, and that is what the round page and the case file should say.
-    await this.dataSource.query(`UPDATE round SET launched_at = $2 WHERE id = $1`, [round.id, this.clock.now()]);
-    return round;
+    return step(this.clock);
+  }
+
+  async launch(at: Date, secretariat: string, command: LaunchRoundCommand): Promise<RoundView> {
+    return this.at(at, () => this.launcher.execute(demoActor(secretariat), command));
   }
 
   /** Registers each clerk's decision at its instant, earliest first, as they came in. */
   async register(roundId: string, registrations: Array<{ at: Date; municipality: string; registration: Registration }>): Promise<void> {
     for (const { at, municipality, registration } of [...registrations].sort((a, b) => a.at.getTime() - b.at.getTime())) {
-      this.clock.set(this.notAfterNow(at));
-      await this.registrar.execute(demoActor(`clerk.${municipality}`), { roundId, municipalityNumber: municipality, registration });
+      await this.at(at, () => this.registrar.execute(demoActor(`clerk.${municipality}`), { roundId, municipalityNumber: municipality, registration }));
     }
   }
 

@@ -16,30 +16,34 @@ export async function seedDemoAlliance(dataSource: DataSource, now: Date): Promi
   if (existing) return;
   const { slug } = DEMO_ALLIANCE;
   const secretariat = demoActor(SECRETARIAT);
-  await new CreateCouncilHandler(dataSource).execute(demoActor('admin'), { slug, name: DEMO_ALLIANCE.name });
-  const members = new UpsertMemberHandler(dataSource);
-  for (const member of DEMO_COUNCIL.members) {
-    await members.execute(secretariat, {
-      slug,
-      municipalityNumber: member.number,
-      name: member.name,
-      joinedOn: DEMO_ALLIANCE.joinedOn,
-      representatives: DEMO_ALLIANCE.representatives,
-    });
-  }
-  await new PutCostKeyHandler(dataSource).execute(secretariat, { slug, key: DEMO_ALLIANCE.costKey, weights: DEMO_ALLIANCE.weights });
-  const { effectiveFrom, reason, amounts } = DEMO_ALLIANCE.fees2025;
-  await new RecordFeesHandler(dataSource).execute(secretariat, {
-    slug,
-    effectiveFrom,
-    reason,
-    fees: Object.entries(amounts).map(([municipalityNumber, amount]) => ({ municipalityNumber, amount })),
-  });
-
   const story = new DemoStory(dataSource, now);
   const today = story.today;
   const nextYear = Number(today.slice(0, 4)) + 1;
-  const round = await story.launch(osloInstant(workingDayFrom(today, -7), 11), SECRETARIAT, {
+  const launchDay = workingDayFrom(today, -7);
+  // The council was set up the morning its secretariat sent the budget out.
+  await story.at(osloInstant(launchDay, 9), async (clock) => {
+    await new CreateCouncilHandler(dataSource, clock).execute(demoActor('admin'), { slug, name: DEMO_ALLIANCE.name });
+    const members = new UpsertMemberHandler(dataSource, clock);
+    for (const member of DEMO_COUNCIL.members) {
+      await members.execute(secretariat, {
+        slug,
+        municipalityNumber: member.number,
+        name: member.name,
+        joinedOn: DEMO_ALLIANCE.joinedOn,
+        representatives: DEMO_ALLIANCE.representatives,
+      });
+    }
+    await new PutCostKeyHandler(dataSource, clock).execute(secretariat, { slug, key: DEMO_ALLIANCE.costKey, weights: DEMO_ALLIANCE.weights });
+    const { effectiveFrom, reason, amounts } = DEMO_ALLIANCE.fees2025;
+    await new RecordFeesHandler(dataSource, clock).execute(secretariat, {
+      slug,
+      effectiveFrom,
+      reason,
+      fees: Object.entries(amounts).map(([municipalityNumber, amount]) => ({ municipalityNumber, amount })),
+    });
+  });
+
+  const round = await story.launch(osloInstant(launchDay, 11), SECRETARIAT, {
     councilSlug: slug,
     subject: { type: 'fees', total: DEMO_ALLIANCE.budget, costKey: DEMO_ALLIANCE.costKey, effectiveFrom: `${nextYear}-01-01` },
     deadline: workingDayFrom(today, 35),

@@ -72,7 +72,9 @@ export async function seedDemoRounds(dataSource: DataSource, now: Date): Promise
 }
 
 async function seedAgreement2020(dataSource: DataSource, story: DemoStory): Promise<void> {
-  const version = await new CreateAgreementVersionHandler(dataSource).execute(demoActor(SECRETARIAT), { slug: DEMO_COUNCIL.slug, ...AGREEMENT_2020 });
+  const version = await story.at(new Date('2019-12-09T10:00:00+01:00'), (clock) =>
+    new CreateAgreementVersionHandler(dataSource, clock).execute(demoActor(SECRETARIAT), { slug: DEMO_COUNCIL.slug, ...AGREEMENT_2020 }),
+  );
   const round = await story.launch(new Date('2019-12-16T09:00:00+01:00'), SECRETARIAT, {
     councilSlug: DEMO_COUNCIL.slug,
     subject: { type: 'agreement', versionId: version.id },

@@ -87,6 +87,7 @@ function cookieOf(request: Request, name: string): string | null {
  */
 function signIn(request: Request, response: Response, token: string): void {
   const expiresAt = decodeJwt(token).exp ?? 0;
+  // System time: the token's expiry is checked against the machine's clock, so the cookie ends with the token.
   const maxAge = Math.max(0, expiresAt - Math.floor(Date.now() / 1000));
   response.cookie(ADMIN_COOKIE, token, {
     httpOnly: true,

@@ -55,6 +55,7 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       { name: JOB_NAMES.reconcile, data: {}, opts: { attempts: 1 } },
     );
     // And once now: whatever was missed while no worker ran is put right at once.
+    // System time: the suffix only keeps one start's job apart from the next; a clock standing still would not.
     await this.jobs.queue.add(JOB_NAMES.reconcile, {}, { jobId: `reconcile/start/${Date.now()}`, attempts: 1 });
   }
 }

@@ -62,6 +62,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         // A job that is running right now cannot be removed; its handler finds nothing to do.
         await withTimeout(this.jobs.queue.remove(row.jobId).catch(() => 0));
       }
+      // System time: when the relay moved a row is the machine's bookkeeping, not a fact of any round.
       await manager.getRepository(OutboxEntity).update(rows.map((row) => row.id), { relayedAt: new Date() });
       return rows.length;
     });

@@ -28,6 +28,8 @@ export interface NewEvent {
   councilId: string | null;
   roundId?: string | null;
   data: Record<string, unknown>;
+  /** When it happened: the Clock's instant, the same one the change itself was stamped with. */
+  at: Date;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function appendEvent(manager: EntityManager, event: NewEvent): Prom
     [event.councilId],
   );
   // The database keeps microseconds; the hash is taken of the millisecond instant stored here.
-  const at = new Date(Math.floor(Date.now()));
+  const at = new Date(Math.floor(event.at.getTime()));
   // JSON round trip: what is hashed is exactly what jsonb will give back (no undefined, no bigint).
   const data = JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>;
   const roundId = event.roundId ?? null;

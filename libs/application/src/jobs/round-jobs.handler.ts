@@ -79,6 +79,7 @@ export class RoundJobsHandler {
           actor: 'system',
           councilId: round.councilId,
           roundId,
+          at: now,
           data: { deadline, overdue: newlyOverdue.map((m) => m.municipalityNumber) },
         });
       }
@@ -167,6 +168,7 @@ export class RoundJobsHandler {
       actor: 'system',
       councilId: round.councilId,
       roundId: round.id,
+      at: now,
       data: { before: { status: 'open' }, after: { status: 'expired' }, by: 'automatic' },
     });
     const reminders = members.flatMap((member) =>

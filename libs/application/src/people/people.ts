@@ -25,6 +25,7 @@ export class People {
   /** Records the person and their grants; at most once per ten minutes per unchanged token content. */
   async remember(actor: Actor): Promise<void> {
     const fingerprint = createHash('sha256').update(JSON.stringify([actor.subject, actor.name, actor.email, actor.roles])).digest('hex');
+    // System time: the throttle only spares the database repeated writes; a clock standing still or set back would stall it.
     const now = Date.now();
     if ((this.recent.get(fingerprint) ?? 0) > now - REMEMBER_FOR_MS) return;
     try {

@@ -9,7 +9,13 @@ import { appendEvent } from '../audit/event-log';
  * new fee schedule, from its effective date — or from the day of the last adoption, if later.
  * Returns that day.
  */
-export async function bringIntoForce(manager: EntityManager, actor: Actor, round: RoundEntity, members: RoundMemberEntity[]): Promise<string> {
+export async function bringIntoForce(
+  manager: EntityManager,
+  actor: Actor,
+  round: RoundEntity,
+  members: RoundMemberEntity[],
+  now: Date,
+): Promise<string> {
   const lastAdoption = members.map((m) => m.meetingDate!).reduce((a, b) => (b > a ? b : a));
   if (round.subjectType === 'agreement') {
     const version = await manager.getRepository(AgreementVersionEntity).findOneByOrFail({ id: round.agreementVersionId! });
@@ -22,6 +28,7 @@ export async function bringIntoForce(manager: EntityManager, actor: Actor, round
       actor: actor.subject,
       councilId: round.councilId,
       roundId: round.id,
+      at: now,
       data: { versionId: version.id, effectiveFrom: version.effectiveFrom, adoptedOn: lastAdoption, inForceFrom: from },
     });
     return from;
@@ -42,6 +49,7 @@ export async function bringIntoForce(manager: EntityManager, actor: Actor, round
     actor: actor.subject,
     councilId: round.councilId,
     roundId: round.id,
+    at: now,
     data: { feeScheduleId: schedule.id, effectiveFrom: round.feeEffectiveFrom, inForceFrom: from },
   });
   return from;

@@ -57,6 +57,7 @@ export class FeeScheduleEntity {
   @OneToMany(() => FeeScheduleLineEntity, (line) => line.schedule, { cascade: true })
   lines?: FeeScheduleLineEntity[];
 
+  // The database's time, not the Clock: it orders schedules by when they were written, which a clock standing still cannot.
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -91,6 +91,7 @@ export class RoundEntity {
   @Column({ name: 'launched_by', type: 'text' })
   launchedBy!: string;
 
+  // Given by the launch from the Clock, like its event: a rehearsed or replayed day must say that day.
   @CreateDateColumn({ name: 'launched_at', type: 'timestamptz' })
   launchedAt!: Date;
 
@@ -225,6 +226,7 @@ export class MemberDecisionRevisionEntity {
   @Column({ name: 'registered_by', type: 'text' })
   registeredBy!: string;
 
+  // Given by the registration from the Clock, the same instant as its event.
   @CreateDateColumn({ name: 'registered_at', type: 'timestamptz' })
   registeredAt!: Date;
 }
@@ -275,6 +277,7 @@ export class RoundOutcomeEntity {
   @Column({ name: 'decisive_revision', type: 'integer' })
   decisiveRevision!: number;
 
+  // Given by the settlement from the Clock, the same instant as its event.
   @CreateDateColumn({ name: 'settled_at', type: 'timestamptz' })
   settledAt!: Date;
 }

@@ -6,6 +6,7 @@ import { AgreementSection, AgreementVersionEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
 import { ApplicationError } from '../../application-error';
 import { appendEvent } from '../../audit/event-log';
+import { Clock } from '../../time/clock';
 import { lockCouncilForWrite } from '../queries/council-write.lock';
 import { AgreementVersionView, toAgreementVersionView } from '../views/agreement-version.view';
 
@@ -24,9 +25,13 @@ export interface CreateAgreementVersionCommand {
  */
 @Injectable()
 export class CreateAgreementVersionHandler {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async execute(actor: Actor, command: CreateAgreementVersionCommand): Promise<AgreementVersionView> {
+    const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const access = await CouncilAccess.load(manager, actor, command.slug);
       access.requireSecretariat('write agreement versions');
@@ -52,12 +57,14 @@ export class CreateAgreementVersionHandler {
         inForceFrom: null,
         adoptionReason: null,
         createdBy: actor.subject,
+        createdAt: now,
       });
       const view = toAgreementVersionView(version);
       await appendEvent(manager, {
         type: 'agreement_version.created',
         actor: actor.subject,
         councilId,
+        at: now,
         data: {
           versionId: view.id,
           number: view.number,

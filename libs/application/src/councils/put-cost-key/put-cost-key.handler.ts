@@ -6,6 +6,7 @@ import { CostKeyEntity, CostKeyWeightEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
 import { ApplicationError } from '../../application-error';
 import { appendEvent } from '../../audit/event-log';
+import { Clock } from '../../time/clock';
 import { findCurrentMemberNumbers } from '../queries/council-members.query';
 import { findCostKey } from '../queries/cost-key.query';
 import { lockCouncilForWrite } from '../queries/council-write.lock';
@@ -31,9 +32,13 @@ const STORABLE_WEIGHT = /^-?\d{1,20}(\.\d{1,10})?$/;
 /** Creates or replaces a council's cost key, checked against its current members. */
 @Injectable()
 export class PutCostKeyHandler {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async execute(actor: Actor, command: PutCostKeyCommand): Promise<PutCostKeyResult> {
+    const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const access = await CouncilAccess.load(manager, actor, command.slug);
       access.requireSecretariat('change cost keys');
@@ -62,10 +67,10 @@ export class PutCostKeyHandler {
       let costKey = await keys.findOne({ where: { councilId, key: command.key } });
       if (costKey) {
         await manager.getRepository(CostKeyWeightEntity).delete({ costKeyId: costKey.id });
-        costKey.updatedAt = new Date();
+        costKey.updatedAt = now;
         costKey = await keys.save(costKey);
       } else {
-        costKey = await keys.save(keys.create({ councilId, key: command.key }));
+        costKey = await keys.save(keys.create({ councilId, key: command.key, createdAt: now, updatedAt: now }));
       }
       const costKeyId = costKey.id;
       await manager
@@ -77,6 +82,7 @@ export class PutCostKeyHandler {
         type: 'cost_key.upserted',
         actor: actor.subject,
         councilId,
+        at: now,
         data: { key: command.key, before: before?.weights ?? null, after: after.weights },
       });
       return { created: !before, costKey: after };

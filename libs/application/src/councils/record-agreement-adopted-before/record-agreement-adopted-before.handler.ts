@@ -31,11 +31,12 @@ export class RecordAgreementAdoptedBeforeHandler {
   ) {}
 
   async execute(actor: Actor, command: RecordAgreementAdoptedBeforeCommand): Promise<AgreementVersionView> {
+    const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const access = await CouncilAccess.load(manager, actor, command.slug);
       access.requireSecretariat('record agreements adopted before onboarding');
       const adoptedOn = parseCalendarDate(command.adoptedOn, 'adoptedOn');
-      const today = todayInOslo(this.clock.now());
+      const today = todayInOslo(now);
       if (adoptedOn > today) {
         throw ApplicationError.invalid(
           'AGREEMENT_VERSION.ADOPTED_IN_FUTURE',
@@ -73,6 +74,7 @@ export class RecordAgreementAdoptedBeforeHandler {
         type: 'agreement_version.adopted_before',
         actor: actor.subject,
         councilId,
+        at: now,
         data: {
           versionId: version.id,
           number: version.number,

@@ -6,6 +6,7 @@ import { FeeScheduleEntity, FeeScheduleLineEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
 import { ApplicationError } from '../../application-error';
 import { appendEvent } from '../../audit/event-log';
+import { Clock } from '../../time/clock';
 import { findCurrentMemberNumbers } from '../queries/council-members.query';
 import { lockCouncilForWrite } from '../queries/council-write.lock';
 import { loadFeeScheduleView } from '../queries/fee-schedule-in-force.query';
@@ -31,9 +32,13 @@ export interface RecordFeesResult {
  */
 @Injectable()
 export class RecordFeesHandler {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async execute(actor: Actor, command: RecordFeesCommand): Promise<RecordFeesResult> {
+    const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const access = await CouncilAccess.load(manager, actor, command.slug);
       access.requireSecretariat('record fee schedules');
@@ -64,6 +69,7 @@ export class RecordFeesHandler {
         type: 'fee_schedule.recorded',
         actor: actor.subject,
         councilId,
+        at: now,
         data: { effectiveFrom, inForceFrom: view.inForceFrom, source: 'onboarding', reason, fees: view.fees, total: view.total },
       });
       return { created: true, schedule: view };

@@ -6,6 +6,7 @@ import { MembershipEntity, MunicipalityEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
 import { ApplicationError } from '../../application-error';
 import { appendEvent } from '../../audit/event-log';
+import { Clock } from '../../time/clock';
 import { findCurrentMembership } from '../queries/council-members.query';
 import { lockCouncilForWrite } from '../queries/council-write.lock';
 import { MemberView, toMemberView } from '../views/council.view';
@@ -28,9 +29,13 @@ export interface UpsertMemberResult {
 /** Adds a municipality to a council, or updates its current membership; the secretariat's task. */
 @Injectable()
 export class UpsertMemberHandler {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async execute(actor: Actor, command: UpsertMemberCommand): Promise<UpsertMemberResult> {
+    const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const access = await CouncilAccess.load(manager, actor, command.slug);
       access.requireSecretariat('add or change members');
@@ -56,6 +61,7 @@ export class UpsertMemberHandler {
         type: 'member.upserted',
         actor: actor.subject,
         councilId,
+        at: now,
         data: { municipalityNumber: member.municipalityNumber, before, after: member },
       });
       return { created: !existing, member };

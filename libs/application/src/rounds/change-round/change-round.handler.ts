@@ -71,6 +71,7 @@ export class ChangeRoundHandler {
         actor: actor.subject,
         councilId: round.councilId,
         roundId: round.id,
+        at: now,
         data: { before, after, reason: command.reason ?? null },
       });
       return loadRoundView(manager, round.id, now);

@@ -86,6 +86,7 @@ export class LaunchRoundHandler {
         isPublic: command.isPublic ?? false,
         status: 'open',
         launchedBy: actor.subject,
+        launchedAt: now,
         agreementVersionId: null,
         feeTotalOre: null,
         costKey: null,
@@ -152,6 +153,7 @@ export class LaunchRoundHandler {
         actor: actor.subject,
         councilId: council.id,
         roundId: saved.id,
+        at: now,
         data: {
           after: {
             title: saved.title,

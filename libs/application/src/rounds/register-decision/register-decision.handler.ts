@@ -115,6 +115,7 @@ export class RegisterDecisionHandler {
           actor: actor.subject,
           councilId: round.councilId,
           roundId: round.id,
+          at: now,
           data: {
             municipalityNumber: member.municipalityNumber,
             transition: change.transition,
@@ -178,6 +179,7 @@ export class RegisterDecisionHandler {
       transition,
       reason: reason?.trim() || null,
       registeredBy: actor.subject,
+      registeredAt: now,
       ...fields,
     });
     const decided = isFinalDecision(state.status);
@@ -233,6 +235,7 @@ export class RegisterDecisionHandler {
       actor: actor.subject,
       councilId: round.councilId,
       roundId: round.id,
+      at: now,
       data: { before: { status: 'open' }, after: { status: result.status }, decisiveMunicipalityNumber: decisive.municipalityNumber },
     });
     // Nothing is pending any more: no reminders, no deadline. The outcome is told to the people.
@@ -240,7 +243,7 @@ export class RegisterDecisionHandler {
     const settledJob = { roundId: round.id };
     const jobs: OutboxJob[] = [{ name: JOB_NAMES.settled, payload: settledJob, jobId: jobIds.settled(settledJob), runAt: now }];
     if (result.status === 'approved') {
-      const inForceFrom = await bringIntoForce(manager, actor, round, members);
+      const inForceFrom = await bringIntoForce(manager, actor, round, members, now);
       jobs.push({ name: JOB_NAMES.inForce, payload: settledJob, jobId: jobIds.inForce(settledJob), runAt: startOfDayInOslo(inForceFrom) });
     }
     await enqueueJobs(manager, jobs);
