@@ -160,6 +160,8 @@ describe('the web app in a browser', () => {
     const allocation = page.getByRole('table', { name: /Ny medlemsavgift per kommune/ });
     await expectText(allocation.locator('tfoot'), /10\s000\s000,00/);
     await page.getByRole('heading', { name: 'Hendelser' }).waitFor();
+    // The trail names people as they are called, not by their sign-in subject.
+    await page.getByText('Utført av Siri Sekretariat').first().waitFor();
     await expectText(page.getByRole('list').filter({ hasText: /Malvik/ }).first(), /Malvik/);
     await page.getByRole('button', { name: /Last ned PDF/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);

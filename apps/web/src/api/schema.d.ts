@@ -1086,6 +1086,11 @@ export interface components {
         EventResponse: {
             /** @example clerk.5054 */
             actor: string;
+            /**
+             * @description The name of whoever acted, once they have signed in; null for the system
+             * @example Kari Nordmann
+             */
+            actorName: string | null;
             /** @example 2022-12-01T10:00:00.000Z */
             at: string;
             /**
@@ -1801,6 +1806,11 @@ export interface components {
             registeredAt: string;
             /** @example clerk.5001 */
             registeredBy: string;
+            /**
+             * @description The name of whoever registered it, once they have signed in
+             * @example Kari Nordmann
+             */
+            registeredByName: string | null;
             /**
              * @description Counts every registration and correction
              * @example 1

@@ -118,6 +118,8 @@ export class RevisionResponse extends OmitType(DecisionResponse, ['updatedAt'] a
   @ApiProperty({ example: 'adopt' }) transition!: string;
   @ApiProperty({ type: String, nullable: true, example: 'Feil saksnummer', description: 'Why a correction was made' }) reason!: string | null;
   @ApiProperty({ example: 'clerk.5001' }) registeredBy!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Kari Nordmann', description: 'The name of whoever registered it, once they have signed in' })
+  registeredByName!: string | null;
   @ApiProperty({ example: '2022-11-25T09:12:00.000Z' }) registeredAt!: string;
 }
 
@@ -132,6 +134,8 @@ export class EventResponse {
   @ApiProperty({ example: 'round.settled' }) type!: string;
   @ApiProperty({ example: '2022-12-01T10:00:00.000Z' }) at!: string;
   @ApiProperty({ example: 'clerk.5054' }) actor!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Kari Nordmann', description: 'The name of whoever acted, once they have signed in; null for the system' })
+  actorName!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, example: { before: { status: 'open' }, after: { status: 'approved' } } })
   data!: Record<string, unknown>;
 }

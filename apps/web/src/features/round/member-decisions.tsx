@@ -152,7 +152,7 @@ function Revisions({ round, member }: { round: Round; member: RoundMember }) {
               <Table.Cell className="round-revisions__when">
                 <time dateTime={revision.registeredAt}>{formatInstant(revision.registeredAt, language)}</time>
               </Table.Cell>
-              <Table.Cell>{revision.registeredBy}</Table.Cell>
+              <Table.Cell>{revision.registeredByName ?? revision.registeredBy}</Table.Cell>
               <Table.Cell>{transitionLabel(revision.transition, t)}</Table.Cell>
               <Table.Cell>{status(revision.status)}</Table.Cell>
               <Table.Cell>

@@ -51,7 +51,7 @@ export function RoundTimeline({ round }: { round: Round }) {
                   <time dateTime={event.at}>{formatInstant(event.at, language)}</time>
                   <span aria-hidden="true"> · </span>
                   <span className="visually-hidden">, </span>
-                  {event.actor === 'system' ? t('bySystem') : t('byActor', { actor: event.actor })}
+                  {event.actor === 'system' ? t('bySystem') : t('byActor', { actor: event.actorName ?? event.actor })}
                 </span>
                 <span className="round-timeline__what">{EVENT_TYPES[event.type] ? t(EVENT_TYPES[event.type]) : event.type}</span>
                 {detailsOf(event, round, t, status, language).map((line, index) => (

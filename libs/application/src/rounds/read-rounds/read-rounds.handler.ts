@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '@app/identity';
-import { EventEntity, MemberDecisionRevisionEntity, RoundEntity, RoundMemberEntity } from '@app/persistence';
+import { AppUserEntity, EventEntity, MemberDecisionRevisionEntity, RoundEntity, RoundMemberEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
 import { ApplicationError } from '../../application-error';
 import { Clock } from '../../time/clock';
@@ -17,11 +17,17 @@ export interface EventView {
   data: Record<string, unknown>;
 }
 
+/** An entry of the trail with the name of whoever acted, as people read it. */
+export interface NamedEventView extends EventView {
+  /** The person's name when they have signed in; null for the system and for unknown subjects. */
+  actorName: string | null;
+}
+
 /** A member's decision with every revision, newest last. */
 export interface MemberDecisionView extends RoundMemberView {
   roundId: string;
   etag: string;
-  revisions: RevisionView[];
+  revisions: Array<RevisionView & { registeredByName: string | null }>;
 }
 
 /** Reading rounds: a council's list, one round, one member's decision with its history, the audit trail. */
@@ -80,16 +86,28 @@ export class ReadRoundsHandler {
         roundId,
         ...memberView(round, member, this.clock.now()),
         etag: memberEtag(roundId, member),
-        revisions: revisions.map(revisionView),
+        revisions: await withNames(manager, revisions.map(revisionView), (revision) => revision.registeredBy, (revision, registeredByName) => ({
+          ...revision,
+          registeredByName,
+        })),
       };
     });
   }
 
-  async events(actor: Actor, roundId: string): Promise<EventView[]> {
+  async events(actor: Actor, roundId: string): Promise<NamedEventView[]> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await RoundAccess.load(manager, actor, roundId);
       const events = await manager.getRepository(EventEntity).find({ where: { roundId }, order: { id: 'ASC' } });
-      return events.map((event) => ({ id: event.id, type: event.type, at: event.at.toISOString(), actor: event.actor, data: event.data }));
+      const views = events.map((event) => ({ id: event.id, type: event.type, at: event.at.toISOString(), actor: event.actor, data: event.data }));
+      return withNames(manager, views, (event) => event.actor, (event, actorName) => ({ ...event, actorName }));
     });
   }
+}
+
+/** Adds the names of the people behind subjects, in one query whatever the number of rows. */
+async function withNames<T, R>(manager: EntityManager, rows: T[], subjectOf: (row: T) => string, named: (row: T, name: string | null) => R): Promise<R[]> {
+  const subjects = [...new Set(rows.map(subjectOf))];
+  const people = subjects.length ? await manager.getRepository(AppUserEntity).find({ where: { subject: In(subjects) }, select: { subject: true, name: true } }) : [];
+  const names = new Map(people.map((person) => [person.subject, person.name]));
+  return rows.map((row) => named(row, names.get(subjectOf(row)) ?? null));
 }
