@@ -1,10 +1,7 @@
 // Figures for the people's views: the dashboard and the inbox over HTTP on the demo's story, and
 // in headless Chromium the JavaScript a first visit loads (gzipped) and the time from navigation
 // to the dashboard's first rendered round. Printed by `npm run bench`, never asserted.
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { INestApplication } from '@nestjs/common';
@@ -17,37 +14,11 @@ import { demoUsers, seedDemo } from '@app/demo';
 import { signLocalToken } from '@app/identity';
 import { createApi } from '../apps/api/src/bootstrap';
 import { webRoot } from '../apps/api/src/web/web-app';
+import { startDemoIdentityProvider } from '../test/support/identity-provider';
+import { freePort } from '../test/support/redis-server';
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 const ms = (ns: bigint) => Number(ns) / 1e6;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function startIdentityProvider(appUrl: string): Promise<{ issuer: string; child: ChildProcess; folder: string }> {
-  const folder = mkdtempSync(join(tmpdir(), 'vedtak-bench-idp-'));
-  const peopleFile = join(folder, 'people.json');
-  writeFileSync(peopleFile, JSON.stringify(demoUsers({ alliance: true })));
-  const port = await freePort();
-  const issuer = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [join(__dirname, '..', 'apps', 'demo-idp', 'main.mjs')], {
-    env: { PATH: process.env.PATH, IDP_PORT: String(port), IDP_ISSUER: issuer, IDP_APP_URL: appUrl, IDP_PEOPLE_FILE: peopleFile },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 200; i++) {
-    if (await fetch(`${issuer}/.well-known/openid-configuration`).then((r) => r.ok, () => false)) return { issuer, child, folder };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error('the demo identity provider did not start');
-}
 
 async function timeRequests(http: ReturnType<INestApplication['getHttpServer']>, path: string, token: string, count: number): Promise<number[]> {
   const took: number[] = [];
@@ -63,16 +34,17 @@ async function timeRequests(http: ReturnType<INestApplication['getHttpServer']>,
 export async function benchViews(): Promise<void> {
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
-  const idp = await startIdentityProvider(appUrl);
+  // The same demo identity provider the page tests start, with the demo's people.
+  const idp = await startDemoIdentityProvider({ people: demoUsers({ alliance: true }), appUrls: [appUrl] });
   const config = new AppConfig(
     validateEnvironment({
       ...process.env,
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       OIDC_ISSUER: idp.issuer,
-      OIDC_AUDIENCE: 'vedtaksrunde-api',
-      OIDC_JWKS_URL: `${idp.issuer}/jwks`,
-      OIDC_CLIENT_ID: 'vedtaksrunde-web',
+      OIDC_AUDIENCE: idp.audience,
+      OIDC_JWKS_URL: idp.jwksUrl,
+      OIDC_CLIENT_ID: idp.clientId,
     }),
   );
   const clock = new SettableClock(new Date());
@@ -94,8 +66,7 @@ export async function benchViews(): Promise<void> {
     await benchBrowser(appUrl);
   } finally {
     await app.close();
-    idp.child.kill('SIGTERM');
-    rmSync(idp.folder, { recursive: true, force: true });
+    await idp.close();
   }
 }
 

@@ -1866,6 +1866,11 @@ export interface components {
             /** @example trondheimsregionen */
             council: string;
             /**
+             * @description Calendar days from today in Oslo to the deadline: 0 on the day itself, negative once passed
+             * @example 20
+             */
+            daysToDeadline: number;
+            /**
              * @description Ends 23:59:59 Europe/Oslo
              * @example 2022-12-15
              */

@@ -57,6 +57,7 @@ function sampleDossier(): RoundDossier {
     subject: { type: 'fees', total: '10000000.00', costKey: 'fees-2022', effectiveFrom: '2023-01-01', roundTo: 'ore' },
     decisionRule: { kind: 'unanimity' },
     deadline: '2022-12-15',
+    daysToDeadline: 20,
     reminderDaysBefore: [14, 7, 1],
     public: false,
     launchedAt: '2022-10-01T08:00:00.000Z',

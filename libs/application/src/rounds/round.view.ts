@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Money, forecastRound, isOverdue } from '@app/domain';
+import { Money, daysBetween, forecastRound, isOverdue, todayInOslo } from '@app/domain';
 import {
   AgreementVersionEntity,
   CouncilEntity,
@@ -71,6 +71,7 @@ export interface RoundView {
   subject: SubjectView;
   decisionRule: { kind: string };
   deadline: string;
+  daysToDeadline: number;
   reminderDaysBefore: number[];
   public: boolean;
   launchedAt: string;
@@ -169,6 +170,7 @@ export async function loadRoundView(manager: EntityManager, roundId: string, now
         : { type: 'fees', total: nok(round.feeTotalOre!), costKey: round.costKey!, effectiveFrom: round.feeEffectiveFrom!, roundTo: round.roundTo! },
     decisionRule: round.decisionRule,
     deadline: round.deadline,
+    daysToDeadline: daysToDeadline(round.deadline, now),
     reminderDaysBefore: round.reminderDaysBefore,
     public: round.isPublic,
     launchedAt: round.launchedAt.toISOString(),
@@ -188,6 +190,11 @@ export async function loadRoundView(manager: EntityManager, roundId: string, now
           }))
         : null,
   };
+}
+
+/** Calendar days from today in Oslo to the deadline: 0 on the day itself, negative once it has passed. */
+export function daysToDeadline(deadline: string, now: Date): number {
+  return daysBetween(todayInOslo(now), deadline);
 }
 
 /** The domain's forecast of a round from its stored members: the latest planned meeting of the undecided. */

@@ -1,4 +1,4 @@
-import { Money, daysBetween, todayInOslo } from '@app/domain';
+import { Money } from '@app/domain';
 import { RoundEntity } from '@app/persistence';
 import { SubjectView } from '../rounds/round.view';
 
@@ -65,7 +65,3 @@ export function subjectOf(row: RoundRow): SubjectView {
       };
 }
 
-/** Calendar days from today in Oslo to the deadline: 0 on the day itself, negative once it has passed. */
-export function daysToDeadline(deadline: string, now: Date): number {
-  return daysBetween(todayInOslo(now), deadline);
-}

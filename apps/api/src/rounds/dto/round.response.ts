@@ -85,6 +85,8 @@ export class RoundResponse {
   @ApiProperty({ type: SubjectResponse }) subject!: SubjectResponse;
   @ApiProperty({ type: DecisionRuleResponse }) decisionRule!: DecisionRuleResponse;
   @ApiProperty({ example: '2022-12-15', description: 'Ends 23:59:59 Europe/Oslo' }) deadline!: string;
+  @ApiProperty({ example: 20, description: 'Calendar days from today in Oslo to the deadline: 0 on the day itself, negative once passed' })
+  daysToDeadline!: number;
   @ApiProperty({ type: [Number], example: [14, 7, 1] }) reminderDaysBefore!: number[];
   @ApiProperty({ example: false, description: "Shown on the council's public status page" }) public!: boolean;
   @ApiProperty({ example: '2022-10-01T08:00:00.000Z' }) launchedAt!: string;

@@ -2,23 +2,14 @@ import { Alert, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystem
 import { ExclamationmarkTriangleIcon } from '@navikt/aksel-icons';
 import { Link as RouterLink } from 'react-router';
 import type { Schemas } from '../../api/client';
+import { useDaysToDeadline } from '../../components/use-days-to-deadline';
 import { formatDate, formatNok } from '../../i18n/formats';
 import { useLanguage, useMessages } from '../../i18n/i18n';
-import { DashboardKey, dashboardMessages } from './dashboard.messages';
+import { dashboardMessages } from './dashboard.messages';
 import { FeeChart } from './fee-chart';
 import { ProgressBar } from './progress-bar';
 
 type DashboardRound = Schemas['DashboardRoundResponse'];
-type Translate = (key: DashboardKey, values?: Record<string, string | number>) => string;
-
-/** "om 21 dager", "i morgen", "i dag", "3 dager over fristen": the api counts the days in Oslo. */
-export function daysToDeadlineText(days: number, t: Translate): string {
-  if (days > 1) return t('daysLeft', { n: days });
-  if (days === 1) return t('tomorrow');
-  if (days === 0) return t('today');
-  if (days === -1) return t('dayOverdue');
-  return t('daysOverdue', { n: -days });
-}
 
 function SubjectLine({ round }: { round: DashboardRound }) {
   const t = useMessages(dashboardMessages);
@@ -35,6 +26,7 @@ export function RoundCard({ round, nameOf }: { round: DashboardRound; nameOf: (m
   const t = useMessages(dashboardMessages);
   const { language } = useLanguage();
   const headingId = `round-${round.id}-title`;
+  const daysText = useDaysToDeadline();
   const late = round.daysToDeadline < 0;
   const { forecast } = round;
 
@@ -58,10 +50,10 @@ export function RoundCard({ round, nameOf }: { round: DashboardRound; nameOf: (m
               {late ? (
                 <Tag data-color="warning" data-size="sm" className="status-tag">
                   <ExclamationmarkTriangleIcon aria-hidden />
-                  {daysToDeadlineText(round.daysToDeadline, t)}
+                  {daysText(round.daysToDeadline)}
                 </Tag>
               ) : (
-                <span data-days-to-deadline>({daysToDeadlineText(round.daysToDeadline, t)})</span>
+                <span data-days-to-deadline>({daysText(round.daysToDeadline)})</span>
               )}
             </dd>
           </div>

@@ -7,6 +7,7 @@ import { Schemas, api, data } from '../../api/client';
 import { ProblemAlert } from '../../components/query-state';
 import { MemberStatusTag, RoundStatusTag } from '../../components/status-tag';
 import { useDocumentTitle } from '../../components/use-document-title';
+import { useDaysToDeadline } from '../../components/use-days-to-deadline';
 import { commonMessages } from '../../i18n/common.messages';
 import { formatDate } from '../../i18n/formats';
 import { Language, useLanguage, useMessages } from '../../i18n/i18n';
@@ -178,6 +179,7 @@ function InboxItemCard({
   const { round, member } = item;
   const titleId = `round-${round.id}-title`;
   const standing = standingText(item, t, language);
+  const daysText = useDaysToDeadline();
   return (
     <article className="inbox-item" aria-labelledby={titleId} data-round={round.id}>
       <Paragraph data-size="sm" className="inbox-item__council">
@@ -193,7 +195,7 @@ function InboxItemCard({
         <div>
           <dt>{t('deadline')}</dt>
           <dd>
-            <time dateTime={round.deadline}>{formatDate(round.deadline, language)}</time> ({daysText(round.daysToDeadline, t)})
+            <time dateTime={round.deadline}>{formatDate(round.deadline, language)}</time> ({daysText(round.daysToDeadline)})
           </dd>
         </div>
         <div>
@@ -256,15 +258,6 @@ function DecidedTable({ decided }: { decided: readonly Decided[] }) {
       </Table>
     </div>
   );
-}
-
-/** "om 21 dager", "i dag", "3 dager over fristen": the api counts the days, in Oslo. */
-function daysText(days: number, t: T): string {
-  if (days === 0) return t('today');
-  if (days === 1) return t('oneDayLeft');
-  if (days > 1) return t('daysLeft', { days });
-  if (days === -1) return t('oneDayOver');
-  return t('daysOver', { days: -days });
 }
 
 function subjectText(subject: InboxItem['round']['subject'], t: T, language: Language): string {

@@ -16,7 +16,8 @@ import { RoundActions } from './round-actions';
 import { RoundExports } from './round-exports';
 import { RoundTimeline } from './round-timeline';
 import { roundMessages } from './round.messages';
-import { Grant, Round, UNDECIDED, actsForSecretariat, clerkOf, daysToDeadline, useRound } from './round.queries';
+import { Grant, Round, UNDECIDED, actsForSecretariat, clerkOf, useRound } from './round.queries';
+import { useDaysToDeadline } from '../../components/use-days-to-deadline';
 
 /**
  * One approval round, as links in notices open it: what it is about, where every member stands,
@@ -169,6 +170,7 @@ function ClerkPrompt({ round, roles }: { round: Round; roles: readonly Grant[] }
 
 function RoundFacts({ round }: { round: Round }) {
   const t = useMessages(roundMessages);
+  const daysText = useDaysToDeadline();
   const { language } = useLanguage();
   const { subject, forecast } = round;
   const open = round.status === 'open';
@@ -190,7 +192,7 @@ function RoundFacts({ round }: { round: Round }) {
           <dt>{t('deadline')}</dt>
           <dd>
             <time dateTime={round.deadline}>{formatDate(round.deadline, language)}</time>
-            {open && <span className="round-facts__secondary">{daysLeftText(daysToDeadline(round.deadline), t)}</span>}
+            {open && <span className="round-facts__secondary">{daysText(round.daysToDeadline)}</span>}
           </dd>
         </div>
         {open && (
@@ -217,14 +219,6 @@ function RoundFacts({ round }: { round: Round }) {
       </dl>
     </section>
   );
-}
-
-function daysLeftText(days: number, t: (key: 'daysLeft' | 'dayLeft' | 'deadlineToday' | 'deadlineYesterday' | 'deadlinePassed', values?: Record<string, number>) => string): string {
-  if (days > 1) return t('daysLeft', { days });
-  if (days === 1) return t('dayLeft');
-  if (days === 0) return t('deadlineToday');
-  if (days === -1) return t('deadlineYesterday');
-  return t('deadlinePassed', { days: -days });
 }
 
 function RoundAllocation({ round, allocation }: { round: Round; allocation: NonNullable<Round['allocation']> }) {

@@ -60,15 +60,6 @@ export function clerkOf(roles: readonly Grant[]): Set<string> {
 
 export const UNDECIDED: readonly RoundMember['status'][] = ['pending', 'scheduled', 'postponed'];
 
-/** Calendar days from today in Oslo to the deadline: 0 on the day itself, negative once it has passed. */
-export function daysToDeadline(deadline: string, now: Date = new Date()): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const today = Date.UTC(part('year'), part('month') - 1, part('day'));
-  const [year, month, day] = deadline.split('-').map(Number);
-  return Math.round((Date.UTC(year, month - 1, day) - today) / 86_400_000);
-}
-
 /** A key for one attempt at sending a form: the same body sent again (a retry) carries the same key. */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();

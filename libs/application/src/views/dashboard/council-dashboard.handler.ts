@@ -6,7 +6,8 @@ import { RoundMemberEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
 import { RoundView, SubjectView, forecastOfMembers, memberView } from '../../rounds/round.view';
 import { Clock } from '../../time/clock';
-import { RoundRow, daysToDeadline, subjectOf } from '../round-rows.query';
+import { daysToDeadline } from '../../rounds/round.view';
+import { RoundRow, subjectOf } from '../round-rows.query';
 import { AllocationLineRow, readCouncilDashboardRows } from './council-dashboard.query';
 
 /** How many settled rounds the dashboard looks back on. */

@@ -6,7 +6,8 @@ import { RoundEntity, RoundMemberEntity } from '@app/persistence';
 import { ApplicationError } from '../../application-error';
 import { DecisionView, SubjectView, memberEtag, memberView } from '../../rounds/round.view';
 import { Clock } from '../../time/clock';
-import { daysToDeadline, subjectOf } from '../round-rows.query';
+import { daysToDeadline } from '../../rounds/round.view';
+import { subjectOf } from '../round-rows.query';
 import { InboxRoundRow, readMunicipalityInboxRows } from './municipality-inbox.query';
 
 /** How many decided rounds the inbox looks back on. */
