@@ -10,6 +10,10 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
       REDIS_URL: process.env.REDIS_URL,
       JWT_SECRET: TEST_JWT_SECRET,
       LOG_LEVEL: 'silent',
+      // The suites make many requests as one person from one address; the rate-limit suite sets its own.
+      RATE_LIMIT_PERSON_PER_MINUTE: '1000000',
+      RATE_LIMIT_IP_PER_MINUTE: '1000000',
+      RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '1000000',
       ...overrides,
     }),
   );

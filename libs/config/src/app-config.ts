@@ -18,6 +18,12 @@ export class AppConfig {
   readonly workerConcurrency: number;
   readonly shutdownGraceMs: number;
   readonly clockStart: Date | null;
+  /** Whether HS256 tokens signed with JWT_SECRET are accepted (LOCAL_TOKENS; off in production by default). */
+  readonly localTokens: boolean;
+  readonly tokenMaxAgeSeconds: number;
+  /** Origins allowed to call the api from a browser (CORS); empty: none. */
+  readonly corsOrigins: readonly string[];
+  readonly rateLimits: { personPerMinute: number; ipPerMinute: number; authFailuresPerMinute: number };
 
   constructor(environment: Environment) {
     this.env = environment.NODE_ENV;
@@ -38,5 +44,16 @@ export class AppConfig {
     this.workerConcurrency = environment.WORKER_CONCURRENCY;
     this.shutdownGraceMs = environment.SHUTDOWN_GRACE_MS;
     this.clockStart = environment.CLOCK_START ? new Date(environment.CLOCK_START) : null;
+    this.localTokens = environment.LOCAL_TOKENS ? environment.LOCAL_TOKENS === 'on' : environment.NODE_ENV !== 'production';
+    this.tokenMaxAgeSeconds = environment.TOKEN_MAX_AGE_SECONDS;
+    this.corsOrigins = (environment.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/$/, ''))
+      .filter(Boolean);
+    this.rateLimits = {
+      personPerMinute: environment.RATE_LIMIT_PERSON_PER_MINUTE,
+      ipPerMinute: environment.RATE_LIMIT_IP_PER_MINUTE,
+      authFailuresPerMinute: environment.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+    };
   }
 }

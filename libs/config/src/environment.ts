@@ -94,6 +94,44 @@ export class Environment {
   @IsISO8601({ strict: true }, { message: 'CLOCK_START must be an ISO 8601 instant such as 2022-12-15T23:59:50+01:00' })
   CLOCK_START?: string;
 
+  /**
+   * Whether the api accepts the HS256 tokens it signs itself with JWT_SECRET (demo, scripts,
+   * tests). Off in production unless set to on explicitly; people there sign in through OIDC.
+   */
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'LOCAL_TOKENS must be on or off' })
+  LOCAL_TOKENS?: 'on' | 'off';
+
+  /** The oldest a bearer token may be (from its iat), whatever its exp says. */
+  @IsInt({ message: 'TOKEN_MAX_AGE_SECONDS must be a whole number of seconds between 60 and 86400' })
+  @Min(60, { message: 'TOKEN_MAX_AGE_SECONDS must be a whole number of seconds between 60 and 86400' })
+  @Max(86_400, { message: 'TOKEN_MAX_AGE_SECONDS must be a whole number of seconds between 60 and 86400' })
+  TOKEN_MAX_AGE_SECONDS = 43_200;
+
+  /** Origins (comma-separated, such as https://intranett.kommune.no) whose pages may call the api; none by default. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000, { message: 'CORS_ORIGINS must be at most 2000 characters' })
+  CORS_ORIGINS?: string;
+
+  /** Requests per minute one signed-in person may make, across every api process. */
+  @IsInt({ message: 'RATE_LIMIT_PERSON_PER_MINUTE must be a whole number between 1 and 1000000' })
+  @Min(1, { message: 'RATE_LIMIT_PERSON_PER_MINUTE must be a whole number between 1 and 1000000' })
+  @Max(1_000_000, { message: 'RATE_LIMIT_PERSON_PER_MINUTE must be a whole number between 1 and 1000000' })
+  RATE_LIMIT_PERSON_PER_MINUTE = 600;
+
+  /** Requests per minute from one IP address (a whole town hall may share one), across every api process. */
+  @IsInt({ message: 'RATE_LIMIT_IP_PER_MINUTE must be a whole number between 1 and 1000000' })
+  @Min(1, { message: 'RATE_LIMIT_IP_PER_MINUTE must be a whole number between 1 and 1000000' })
+  @Max(1_000_000, { message: 'RATE_LIMIT_IP_PER_MINUTE must be a whole number between 1 and 1000000' })
+  RATE_LIMIT_IP_PER_MINUTE = 1_200;
+
+  /** Refused sign-ins (a missing or bad bearer token, a bad feed token) per minute from one IP address. */
+  @IsInt({ message: 'RATE_LIMIT_AUTH_FAILURES_PER_MINUTE must be a whole number between 1 and 1000000' })
+  @Min(1, { message: 'RATE_LIMIT_AUTH_FAILURES_PER_MINUTE must be a whole number between 1 and 1000000' })
+  @Max(1_000_000, { message: 'RATE_LIMIT_AUTH_FAILURES_PER_MINUTE must be a whole number between 1 and 1000000' })
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE = 60;
+
   @IsInt({ message: 'SHUTDOWN_GRACE_MS must be a whole number of milliseconds between 0 and 600000' })
   @Min(0, { message: 'SHUTDOWN_GRACE_MS must be a whole number of milliseconds between 0 and 600000' })
   @Max(600_000, { message: 'SHUTDOWN_GRACE_MS must be a whole number of milliseconds between 0 and 600000' })
@@ -108,7 +146,15 @@ export class ConfigurationError extends Error {
   }
 }
 
-const NUMERIC = new Set<keyof Environment>(['PORT', 'WORKER_CONCURRENCY', 'SHUTDOWN_GRACE_MS']);
+const NUMERIC = new Set<keyof Environment>([
+  'PORT',
+  'WORKER_CONCURRENCY',
+  'SHUTDOWN_GRACE_MS',
+  'TOKEN_MAX_AGE_SECONDS',
+  'RATE_LIMIT_PERSON_PER_MINUTE',
+  'RATE_LIMIT_IP_PER_MINUTE',
+  'RATE_LIMIT_AUTH_FAILURES_PER_MINUTE',
+]);
 
 /** Reads and validates the environment; throws ConfigurationError naming each bad variable. */
 export function validateEnvironment(source: NodeJS.ProcessEnv): Environment {

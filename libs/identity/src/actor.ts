@@ -1,4 +1,5 @@
 import { RoleClaim, TokenClaims } from './claims';
+import { LOCAL_ISSUER } from './local-token';
 
 /**
  * The person behind a verified token and what they may act as. Answers questions about grants
@@ -10,8 +11,14 @@ export class Actor {
   readonly name: string;
   readonly roles: readonly RoleClaim[];
   readonly email: string | null;
+  /** Who vouched for this person: the identity provider's issuer, or the product's own (local tokens). */
+  readonly issuer: string;
+  /** When the token this actor was read from stops being valid; null for an actor not read from a token. */
+  readonly expiresAt: Date | null;
 
-  constructor(claims: TokenClaims) {
+  constructor(claims: TokenClaims, token: { issuer?: string; expiresAt?: Date | null } = {}) {
+    this.issuer = token.issuer ?? LOCAL_ISSUER;
+    this.expiresAt = token.expiresAt ?? null;
     this.subject = claims.sub;
     this.name = claims.name;
     this.email = claims.email ?? null;

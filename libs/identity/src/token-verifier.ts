@@ -60,7 +60,10 @@ export class TokenVerifier {
   async verify(token: string): Promise<Actor> {
     const issuer = this.issuerOf(token);
     const payload = await this.verifyWith(issuer, token);
-    return new Actor(parseClaims(payload));
+    return new Actor(parseClaims(payload), {
+      issuer: issuer.issuer,
+      expiresAt: typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : null,
+    });
   }
 
   private issuerOf(token: string): Issuer {
