@@ -1,5 +1,6 @@
 # One image for api, worker and migrations; the command picks which (see docker-compose.yml).
-FROM node:20-bookworm-slim AS build
+# Node.js 22 is the maintained LTS the image runs on; the code and tests also run on Node.js 20 (engines >=20.11).
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -10,7 +11,7 @@ COPY migrations migrations
 # The web app's client types are checked in (apps/web/src/api/schema.d.ts), so its build needs no api.
 RUN npx nest build api && npx nest build worker && npx vite build --config apps/web/vite.config.ts --logLevel warn && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules
