@@ -3,6 +3,10 @@ import { CreateRounds1795566949780 } from './1795566949780-CreateRounds';
 import { CreateOutboxAndNotices1795567762005 } from './1795567762005-CreateOutboxAndNotices';
 import { ChainEventsAndPublishRounds1795571127427 } from './1795571127427-ChainEventsAndPublishRounds';
 import { IndexRoundMembersByMunicipality1795600000000 } from './1795600000000-IndexRoundMembersByMunicipality';
+import { GuardTheAuditTrail1795700000000 } from './1795700000000-GuardTheAuditTrail';
+import { KeyPeopleByIssuer1795700001000 } from './1795700001000-KeyPeopleByIssuer';
+import { RevocableCalendarFeeds1795700002000 } from './1795700002000-RevocableCalendarFeeds';
+import { RecordedTimesFromTheClock1795700003000 } from './1795700003000-RecordedTimesFromTheClock';
 
 // Every migration, in order. Listed by hand so that bundled builds find them without globbing.
 export const MIGRATIONS = [
@@ -11,4 +15,8 @@ export const MIGRATIONS = [
   CreateOutboxAndNotices1795567762005,
   ChainEventsAndPublishRounds1795571127427,
   IndexRoundMembersByMunicipality1795600000000,
+  GuardTheAuditTrail1795700000000,
+  KeyPeopleByIssuer1795700001000,
+  RevocableCalendarFeeds1795700002000,
+  RecordedTimesFromTheClock1795700003000,
 ];

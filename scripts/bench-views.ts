@@ -16,6 +16,7 @@ import { createApi } from '../apps/api/src/bootstrap';
 import { webRoot } from '../apps/api/src/web/web-app';
 import { startDemoIdentityProvider } from '../test/support/identity-provider';
 import { freePort } from '../test/support/redis-server';
+import { UNLIMITED } from '../test/support/config';
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 const ms = (ns: bigint) => Number(ns) / 1e6;
@@ -41,6 +42,7 @@ export async function benchViews(): Promise<void> {
       ...process.env,
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
+      ...UNLIMITED,
       OIDC_ISSUER: idp.issuer,
       OIDC_AUDIENCE: idp.audience,
       OIDC_JWKS_URL: idp.jwksUrl,

@@ -11,6 +11,7 @@ import { signLocalToken } from '@app/identity';
 import { DataSource } from 'typeorm';
 import { createApi } from '../apps/api/src/bootstrap';
 import { benchViews } from './bench-views';
+import { UNLIMITED } from '../test/support/config';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
@@ -30,7 +31,7 @@ function benchAllocation(): void {
 }
 
 async function benchHttp(): Promise<void> {
-  const config = new AppConfig(validateEnvironment({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }));
+  const config = new AppConfig(validateEnvironment({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...UNLIMITED }));
   const clock = new SettableClock(new Date('2030-01-02T10:00:00+01:00'));
   const app: INestApplication = await createApi(config, { clock });
   await app.init();

@@ -65,7 +65,7 @@ fi
 node dist/apps/api/main.js >>"$log_dir/api.log" 2>&1 & pids+=($!)
 api_pid=${pids[-1]}
 node dist/apps/worker/main.js >>"$log_dir/worker.log" 2>&1 & pids+=($!)
-wait_for "the api" "http://127.0.0.1:${PORT}/api/health" "$api_pid" "$log_dir/api.log"
+wait_for "the api" "http://127.0.0.1:${PORT}/api/health/ready" "$api_pid" "$log_dir/api.log"
 
 if [ "$own_idp" = 1 ]; then
   sign_in=$(cat <<TEXT

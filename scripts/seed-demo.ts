@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(url, 'vedtaksrunde-seed')).initialize();
   let open: OpenRound[];
   try {
-    await seedDemo(dataSource, { clock });
+    // The demo's people are those its identity provider signs in (OIDC_ISSUER, as the api is told).
+    await seedDemo(dataSource, { clock, issuer: process.env.OIDC_ISSUER || undefined });
     open = await dataSource.query(
       `SELECT c.name AS council, r.title, r.deadline::text AS deadline,
               count(*) FILTER (WHERE m.status = 'adopted')::int AS adopted, count(*)::int AS members

@@ -1,9 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { KeyLike, SignJWT, UnsecuredJWT, exportSPKI, generateKeyPair, importJWK } from 'jose';
 import request from 'supertest';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '@app/identity';
+import { SettableClock } from '@app/application';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken } from '@app/identity';
 import { createApi } from '../apps/api/src/bootstrap';
-import { testConfig } from './support/config';
+import { TEST_JWT_SECRET, testConfig } from './support/config';
 import { TestDatabase, createTestDatabase } from './support/database';
 import {
   FakeIdentityProvider,
@@ -133,6 +134,26 @@ describe('authentication', () => {
       await expectRefused(await tokenFor({ roles: [] }, { withoutExpiry: true }), 'missing expiry');
     });
 
+    it('refuses a token without issue time: its age could not be told', async () => {
+      await expectRefused(await tokenFor({ roles: [{ role: 'admin' }] }, { withoutIssuedAt: true }), 'missing issue time');
+    });
+
+    it('refuses an admin token issued and expiring in the year 2100', async () => {
+      const far = { issuedAt: new Date('2100-01-01T00:00:00Z'), expiresAt: new Date('2100-01-02T00:00:00Z') };
+      await expectRefused(await tokenFor({ sub: 'admin', roles: [{ role: 'admin' }] }, far), 'issued in the future');
+    });
+
+    it('refuses a token older than TOKEN_MAX_AGE_SECONDS (12 hours) even when its exp is a year away', async () => {
+      const old = { issuedAt: new Date(Date.now() - 13 * 3600_000), expiresAt: new Date(Date.now() + 365 * 24 * 3600_000) };
+      await expectRefused(await tokenFor({ roles: [{ role: 'admin' }] }, old), 'too old');
+      const recent = { issuedAt: new Date(Date.now() - 11 * 3600_000), expiresAt: new Date(Date.now() + 3600_000) };
+      await me(await tokenFor({ roles: [{ role: 'admin' }] }, recent)).expect(200);
+    });
+
+    it('accepts what signLocalToken signs (the demo’s and the scripts’ tokens)', async () => {
+      await me(await signLocalToken(TEST_JWT_SECRET, { sub: 'drift', name: 'Drift', roles: [{ role: 'admin' }] })).expect(200);
+    });
+
     it('refuses a token whose grants it cannot read, rather than guessing', async () => {
       await expectRefused(await tokenWithPayload({ sub: 'a', roles: [{ role: 'clerk', municipality: '501' }] }), 'malformed claims');
       await expectRefused(await tokenWithPayload({ name: 'No Subject', roles: [] }), 'malformed claims');
@@ -176,6 +197,13 @@ describe('authentication', () => {
       await expectRefused(await idp.tokenFor({ roles: [] }, { expiresInSeconds: -120 }), 'expired');
     });
 
+    it('are refused when older than the maximum age, or issued in the future', async () => {
+      const old = { issuedAt: new Date(Date.now() - 13 * 3600_000), expiresAt: new Date(Date.now() + 3600_000) };
+      await expectRefused(await idp.tokenFor({ roles: [{ role: 'admin' }] }, old), 'too old');
+      const far = { issuedAt: new Date('2100-01-01T00:00:00Z'), expiresAt: new Date('2100-01-02T00:00:00Z') };
+      await expectRefused(await idp.tokenFor({ roles: [{ role: 'admin' }] }, far), 'issued in the future');
+    });
+
     it('cannot be forged with HS256 keyed by the provider’s public key or by JWT_SECRET', async () => {
       const pem = await exportSPKI((await importJWK(idp.publicJwk, 'RS256')) as KeyLike);
       const withPublicKey = await new SignJWT({ sub: 'mallory', roles: [{ role: 'admin' }] })
@@ -197,5 +225,35 @@ describe('authentication', () => {
     const operation = document.paths['/api/me'].get;
     expect(operation.security).toEqual([{ bearer: [] }]);
     expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '401']));
+  });
+
+  // Production's default (LOCAL_TOKENS unset is off there); here set explicitly on a test api.
+  describe('with LOCAL_TOKENS=off, and the application’s clock set to 2022', () => {
+    let oidcOnly: INestApplication;
+
+    beforeAll(async () => {
+      const env = { DATABASE_URL: database.url, OIDC_ISSUER: idp.issuer, OIDC_AUDIENCE: idp.audience, OIDC_JWKS_URL: idp.jwksUrl, LOCAL_TOKENS: 'off' };
+      oidcOnly = await createApi(testConfig(env), { clock: new SettableClock(new Date('2022-10-01T08:00:00Z')) });
+      await oidcOnly.init();
+    });
+
+    afterAll(() => oidcOnly?.close());
+
+    const meThere = (token: string) => request(oidcOnly.getHttpServer()).get('/api/me').set('Authorization', `Bearer ${token}`);
+
+    it('refuses a local token, however well signed, and says why', async () => {
+      for (const token of [await adminToken(), await signLocalToken(TEST_JWT_SECRET, { sub: 'drift', name: 'Drift', roles: [{ role: 'admin' }] })]) {
+        const response = await meThere(token).expect(401);
+        expect(response.headers['www-authenticate']).toBe('Bearer error="invalid_token", error_description="local tokens disabled"');
+        expect(response.body).toMatchObject({ type: '/problems/invalid-token', reason: 'local tokens disabled' });
+      }
+    });
+
+    it('takes the identity provider’s tokens, checked on real time rather than on the application’s clock', async () => {
+      const token = await idp.tokenFor({ sub: 'ola', name: 'Ola Nordmann', roles: [{ role: 'clerk', municipality: '5054' }] });
+      expect((await meThere(token).expect(200)).body).toMatchObject({ subject: 'ola', roles: [{ role: 'clerk', municipality: '5054' }] });
+      const old = { issuedAt: new Date(Date.now() - 13 * 3600_000), expiresAt: new Date(Date.now() + 3600_000) };
+      expect((await meThere(await idp.tokenFor({ roles: [] }, old)).expect(401)).body.reason).toBe('too old');
+    });
   });
 });

@@ -1,12 +1,15 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
 import request from 'supertest';
-import { signFeedToken } from '@app/identity';
 import { TestApi, startTestApi } from './support/api';
 import { TEST_JWT_SECRET } from './support/config';
 import { COUNCIL, decision, launchFeeRound, register } from './support/round-story';
-import { adminToken, clerkToken, leaderToken, secretariatToken } from './support/tokens';
+import { adminToken, clerkToken, leaderToken, secretariatToken, tokenFor } from './support/tokens';
 
 const BASE_URL = 'https://vedtak.example.no';
 const LAUNCHED_AT = '2022-10-01T10:00:00+02:00';
+const DAY_MS = 24 * 3600 * 1000;
+const at = (days: number) => new Date(new Date(LAUNCHED_AT).getTime() + days * DAY_MS).toISOString();
 
 /** One content line of an iCalendar object, unfolded: `NAME;PARAM=V:value`. */
 interface ContentLine {
@@ -85,7 +88,7 @@ describe('calendar feeds', () => {
   const issue = (authorization: string, body: Record<string, unknown>) =>
     request(api.http).post('/api/me/calendar-feeds').set('Authorization', authorization).send(body);
 
-  async function issued(authorization: string, body: Record<string, unknown>): Promise<{ url: string; token: string; expiresAt: string }> {
+  async function issued(authorization: string, body: Record<string, unknown>): Promise<{ id: string; url: string; token: string; expiresAt: string }> {
     const response = await issue(authorization, body);
     expect({ status: response.status, body: response.body }).toMatchObject({ status: 201 });
     return response.body;
@@ -110,7 +113,9 @@ describe('calendar feeds', () => {
   it('issues the secretariat a council feed with the deadline and the scheduled meetings, as all-day events', async () => {
     const feed = await issued(secretariat, { scope: 'council', council: COUNCIL });
     expect(feed.url).toBe(`${BASE_URL}/api/councils/${COUNCIL}/calendar.ics?token=${feed.token}`);
-    expect(feed.expiresAt).toBe('2023-10-01T08:00:00.000Z');
+    expect(feed.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // 90 days, on the api's clock.
+    expect(feed.expiresAt).toBe('2022-12-30T08:00:00.000Z');
 
     const { calendar, events } = await feedOf(feed.url);
     expect(calendar.VERSION.value).toBe('2.0');
@@ -220,41 +225,242 @@ describe('calendar feeds', () => {
     const feed = await issued(`Bearer ${await adminToken()}`, { scope: 'council', council: COUNCIL });
     const asBearer = await request(api.http).get('/api/councils').set('Authorization', `Bearer ${feed.token}`);
     expect(asBearer.status).toBe(401);
-    expect(asBearer.body).toMatchObject({ type: '/problems/invalid-token', reason: 'wrong audience' });
+    expect(asBearer.body).toMatchObject({ type: '/problems/invalid-token' });
 
     const bearer = await adminToken();
     const asFeed = await request(api.http).get(`/api/councils/${COUNCIL}/calendar.ics?token=${bearer}`);
     expect(asFeed.status).toBe(401);
     expect(asFeed.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(asFeed.body).toMatchObject({ status: 401, type: '/problems/invalid-token', reason: 'wrong audience' });
+    expect(asFeed.body).toMatchObject({ status: 401, type: '/problems/invalid-token', reason: 'malformed token' });
     // The token is not echoed back in the problem (nor logged with it).
     expect(asFeed.body.instance).toBe(`/api/councils/${COUNCIL}/calendar.ics?token=[redacted]`);
+    expect(asFeed.text).not.toContain(bearer);
   });
 
-  it('answers 401 problem+json without a token, with garbage, with a forged one, and once the token has expired', async () => {
+  it('answers 401 problem+json without a token, with garbage, with one never issued, and to the signed feed tokens of old', async () => {
     const feed = await issued(secretariat, { scope: 'council', council: COUNCIL });
     const path = `/api/councils/${COUNCIL}/calendar.ics`;
-    const forged = (await signFeedToken('another-secret-0123456789abcdef0123456789', { subject: 'x', roles: [{ role: 'admin' }] }, { type: 'council', council: COUNCIL }, { now: new Date(LAUNCHED_AT) })).token;
-    for (const query of ['', '?token=', '?token=garbage', `?token=${forged}`, `?token=${feed.token}&token=${feed.token}`]) {
+    const neverIssued = randomBytes(32).toString('base64url');
+    // A feed token as it was signed before feeds could be revoked: a year long, on the same secret.
+    const ofOld = await new SignJWT({ roles: [{ role: 'admin' }], scope: `council:${COUNCIL}` })
+      .setProtectedHeader({ alg: 'HS256', typ: 'vedtaksrunde-calendar+jwt' })
+      .setSubject('sekretariat.trondheimsregionen')
+      .setIssuer('vedtaksrunde')
+      .setAudience('vedtaksrunde-calendar')
+      .setIssuedAt(new Date(LAUNCHED_AT))
+      .setExpirationTime('365d')
+      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+    const cases: Array<[string, string | undefined]> = [
+      ['', undefined],
+      ['?token=', undefined],
+      ['?token=garbage', 'malformed token'],
+      [`?token=${neverIssued}`, 'unknown token'],
+      [`?token=${ofOld}`, 'malformed token'],
+      [`?token=${feed.token}&token=${feed.token}`, undefined],
+    ];
+    for (const [query, reason] of cases) {
       const response = await request(api.http).get(`${path}${query}`);
-      expect({ query, status: response.status, type: response.headers['content-type'] }).toEqual({
+      expect({ query, status: response.status, type: response.headers['content-type'], reason: response.body.reason }).toEqual({
         query,
         status: 401,
         type: expect.stringMatching(/^application\/problem\+json/),
+        reason,
+      });
+      expect(response.headers['www-authenticate']).toBeUndefined();
+    }
+  });
+
+  it('stores the token only as its SHA-256, with its first characters to tell it by', async () => {
+    const feed = await issued(melhus, { scope: 'municipality', municipality: '5028' });
+    const [row] = await api.dataSource.query(`SELECT token_hash, token_prefix, row_to_json(f)::text AS everything FROM calendar_feed f WHERE id = $1`, [feed.id]);
+    expect(Buffer.from(row.token_hash).equals(createHash('sha256').update(feed.token).digest())).toBe(true);
+    expect(row.token_prefix).toBe(feed.token.slice(0, 6));
+    expect(row.everything).not.toContain(feed.token);
+    expect(row.everything).not.toContain(feed.token.slice(6, 20));
+    const [{ holders }] = await api.dataSource.query(
+      `SELECT count(*)::int AS holders FROM calendar_feed f JOIN app_user u ON u.id = f.user_id WHERE f.id = $1 AND u.subject = 'clerk.5028'`,
+      [feed.id],
+    );
+    expect(holders).toBe(1);
+  });
+
+  it('lives 90 days unless asked for fewer; more is refused with 422', async () => {
+    const fewer = await issued(melhus, { scope: 'municipality', municipality: '5028', expiresInDays: 30 });
+    expect(fewer.expiresAt).toBe(at(30));
+    expect((await issued(melhus, { scope: 'municipality', municipality: '5028', expiresInDays: 90 })).expiresAt).toBe(at(90));
+
+    const longer = await issue(melhus, { scope: 'municipality', municipality: '5028', expiresInDays: 91 });
+    expect(longer.status).toBe(422);
+    expect(longer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(longer.body).toMatchObject({ code: 'CALENDAR_FEED.LIFETIME_TOO_LONG', errors: [{ field: 'expiresInDays' }] });
+    for (const expiresInDays of [0, -1, 1.5, '30']) {
+      const response = await issue(melhus, { scope: 'municipality', municipality: '5028', expiresInDays });
+      expect({ expiresInDays, status: response.status, fields: [...new Set(response.body.errors?.map((error: { field: string }) => error.field))] }).toEqual({
+        expiresInDays,
+        status: 400,
+        fields: ['expiresInDays'],
       });
     }
 
-    api.clock.set('2023-09-30T10:00:00+02:00');
-    expect((await fetchFeed(feed.url)).status).toBe(200);
-    api.clock.set('2023-10-02T10:00:00+02:00');
-    const expired = await fetchFeed(feed.url);
+    // The 30 days are counted on the api's clock and end the feed then.
+    api.clock.set(at(29.9));
+    expect((await fetchFeed(fewer.url)).status).toBe(200);
+    api.clock.set(at(30));
+    const expired = await fetchFeed(fewer.url);
     expect(expired.status).toBe(401);
     expect(expired.body).toMatchObject({ type: '/problems/invalid-token', reason: 'expired' });
+    expect(expired.text).not.toContain(fewer.token);
+  });
 
-    // One signed a year ago and more, on the same secret, is just as dead.
-    const old = await signFeedToken(TEST_JWT_SECRET, { subject: 'x', roles: [{ role: 'admin' }] }, { type: 'council', council: COUNCIL }, { now: new Date('2021-06-01T00:00:00Z') });
-    api.clock.set(LAUNCHED_AT);
-    expect((await request(api.http).get(`${path}?token=${old.token}`)).body).toMatchObject({ status: 401, reason: 'expired' });
+  it('expires after 90 days on the api’s clock', async () => {
+    const feed = await issued(secretariat, { scope: 'council', council: COUNCIL });
+    api.clock.set(at(89));
+    expect((await fetchFeed(feed.url)).status).toBe(200);
+    api.clock.set(at(91));
+    expect((await fetchFeed(feed.url)).body).toMatchObject({ status: 401, type: '/problems/invalid-token', reason: 'expired' });
+  });
+
+  it('lists the holder’s own feeds without their tokens, with when each was last fetched', async () => {
+    const hilde = `Bearer ${await tokenFor({ sub: 'hilde.feeds', roles: [{ role: 'clerk', municipality: '5028' }] })}`;
+    const first = await issued(hilde, { scope: 'municipality', municipality: '5028', expiresInDays: 10 });
+    api.clock.set(at(1));
+    const second = await issued(hilde, { scope: 'council', council: COUNCIL });
+    await issued(melhus, { scope: 'council', council: COUNCIL });
+    expect((await fetchFeed(first.url)).status).toBe(200);
+
+    const listed = await request(api.http).get('/api/me/calendar-feeds').set('Authorization', hilde);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([
+      {
+        id: second.id,
+        scope: 'council',
+        council: COUNCIL,
+        municipality: null,
+        name: 'Trondheimsregionen',
+        tokenPrefix: second.token.slice(0, 6),
+        createdAt: at(1),
+        expiresAt: at(91),
+        lastUsedAt: null,
+        expired: false,
+      },
+      {
+        id: first.id,
+        scope: 'municipality',
+        council: null,
+        municipality: '5028',
+        name: 'Melhus',
+        tokenPrefix: first.token.slice(0, 6),
+        createdAt: at(0),
+        expiresAt: at(10),
+        lastUsedAt: at(1),
+        expired: false,
+      },
+    ]);
+    expect(listed.text).not.toContain(first.token);
+    expect(listed.text).not.toContain(second.token);
+    expect((await request(api.http).get('/api/me/calendar-feeds?limit=1').set('Authorization', hilde)).body.map((feed: { id: string }) => feed.id)).toEqual([second.id]);
+    expect((await request(api.http).get('/api/me/calendar-feeds?limit=0').set('Authorization', hilde)).status).toBe(400);
+
+    api.clock.set(at(11));
+    const later = await request(api.http).get('/api/me/calendar-feeds').set('Authorization', hilde);
+    expect(later.body.map((feed: { id: string; expired: boolean }) => [feed.id, feed.expired])).toEqual([
+      [second.id, false],
+      [first.id, true],
+    ]);
+    expect((await request(api.http).get('/api/me/calendar-feeds')).status).toBe(401);
+  });
+
+  it('revokes a feed: the next fetch is refused, revoking again is no error, and it leaves the list', async () => {
+    const rolf = `Bearer ${await tokenFor({ sub: 'rolf.revokes', roles: [{ role: 'leader', council: COUNCIL }] })}`;
+    const kept = await issued(rolf, { scope: 'council', council: COUNCIL });
+    const revoked = await issued(rolf, { scope: 'municipality', municipality: '5028' });
+    expect((await fetchFeed(revoked.url)).status).toBe(200);
+
+    const deleted = await request(api.http).delete(`/api/me/calendar-feeds/${revoked.id}`).set('Authorization', rolf);
+    expect(deleted.status).toBe(204);
+    expect(deleted.text).toBe('');
+    const refused = await fetchFeed(revoked.url);
+    expect(refused.status).toBe(401);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ type: '/problems/invalid-token', reason: 'revoked' });
+    expect(refused.text).not.toContain(revoked.token);
+    // A copy the calendar app holds is no way around it.
+    expect((await fetchFeed(revoked.url).set('If-None-Match', '*')).status).toBe(401);
+
+    expect((await request(api.http).delete(`/api/me/calendar-feeds/${revoked.id}`).set('Authorization', rolf)).status).toBe(204);
+    const [{ revokedAt }] = await api.dataSource.query(`SELECT revoked_at AS "revokedAt" FROM calendar_feed WHERE id = $1`, [revoked.id]);
+    expect(new Date(revokedAt).toISOString()).toBe(at(0));
+    const listed = await request(api.http).get('/api/me/calendar-feeds').set('Authorization', rolf);
+    expect(listed.body.map((feed: { id: string }) => feed.id)).toEqual([kept.id]);
+    expect((await fetchFeed(kept.url)).status).toBe(200);
+  });
+
+  it('does not let anyone else revoke a feed (404), and says which id is malformed (400)', async () => {
+    const feed = await issued(melhus, { scope: 'municipality', municipality: '5028' });
+    // The secretariat of the council, the admin, and another clerk of the same municipality.
+    const berit = `Bearer ${await tokenFor({ sub: 'berit.5028', roles: [{ role: 'clerk', municipality: '5028' }] })}`;
+    for (const other of [secretariat, `Bearer ${await adminToken()}`, berit]) {
+      const response = await request(api.http).delete(`/api/me/calendar-feeds/${feed.id}`).set('Authorization', other);
+      expect(response.status).toBe(404);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    expect((await fetchFeed(feed.url)).status).toBe(200);
+    expect((await request(api.http).delete('/api/me/calendar-feeds/00000000-0000-4000-8000-000000000000').set('Authorization', melhus)).status).toBe(404);
+    const malformed = await request(api.http).delete('/api/me/calendar-feeds/not-an-id').set('Authorization', melhus);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((error: { field: string }) => error.field)).toEqual(['id']);
+    expect((await request(api.http).delete(`/api/me/calendar-feeds/${feed.id}`)).status).toBe(401);
+  });
+
+  it('checks the holder’s grants as their latest sign-in left them: a clerk who lost the role is refused', async () => {
+    const asClerk = `Bearer ${await tokenFor({ sub: 'kari.moves', roles: [{ role: 'clerk', municipality: '5028' }] })}`;
+    const municipality = await issued(asClerk, { scope: 'municipality', municipality: '5028' });
+    const council = await issued(asClerk, { scope: 'council', council: COUNCIL });
+    expect((await fetchFeed(municipality.url)).status).toBe(200);
+    expect((await fetchFeed(council.url)).status).toBe(200);
+
+    // Kari moves to Stjørdal: the identity provider's next token for her names that clerk role only.
+    const moved = `Bearer ${await tokenFor({ sub: 'kari.moves', roles: [{ role: 'clerk', municipality: '5035' }] })}`;
+    expect((await request(api.http).get('/api/me').set('Authorization', moved)).status).toBe(200);
+    const lost = await fetchFeed(municipality.url);
+    expect(lost.status).toBe(403);
+    expect(lost.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(lost.text).not.toContain('BEGIN:VCALENDAR');
+    // Stjørdal is a member too, so the council's feed still opens, but shows only what she may see now.
+    expect((await fetchFeed(council.url)).status).toBe(200);
+
+    const gone = `Bearer ${await tokenFor({ sub: 'kari.moves', roles: [{ role: 'clerk', municipality: '3201' }] })}`;
+    expect((await request(api.http).get('/api/me').set('Authorization', gone)).status).toBe(200);
+    expect((await fetchFeed(council.url)).status).toBe(404);
+  });
+
+  it('answers 304 to a calendar app that has the current copy, by ETag or by Last-Modified, and a new copy after a change', async () => {
+    const feed = await issued(melhus, { scope: 'municipality', municipality: '5028' });
+    const first = await fetchFeed(feed.url);
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+    expect(first.headers['cache-control']).toBe('private, max-age=900');
+    const lastModified = first.headers['last-modified'];
+    expect(new Date(lastModified).toISOString()).toBe(new Date(LAUNCHED_AT).toISOString());
+
+    api.clock.set(at(1));
+    const byEtag = await fetchFeed(feed.url).set('If-None-Match', first.headers.etag);
+    expect(byEtag.status).toBe(304);
+    expect(byEtag.text).toBe('');
+    expect(byEtag.headers.etag).toBe(first.headers.etag);
+    expect(byEtag.headers['last-modified']).toBe(lastModified);
+    expect((await fetchFeed(feed.url).set('If-Modified-Since', lastModified)).status).toBe(304);
+    expect((await fetchFeed(feed.url).set('If-None-Match', '"another"')).status).toBe(200);
+
+    // Melhus moves its meeting: the next fetch is a new copy, with a later Last-Modified.
+    expect((await register(api, roundId, '5028', decision('scheduled', '2022-12-01'))).status).toBe(200);
+    api.clock.set(at(2));
+    const changed = await fetchFeed(feed.url).set('If-None-Match', first.headers.etag).set('If-Modified-Since', lastModified);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(first.headers.etag);
+    expect(new Date(changed.headers['last-modified']).toISOString()).toBe(at(2));
+    expect((await fetchFeed(feed.url).set('If-Modified-Since', changed.headers['last-modified'])).status).toBe(304);
+    expect((await register(api, roundId, '5028', decision('scheduled', '2022-12-08'))).status).toBe(200);
   });
 
   it('opens only the feed the token was issued for (404 for any other)', async () => {
@@ -292,14 +498,25 @@ describe('calendar feeds', () => {
     }
   });
 
-  it('leaves a round out of the feed once it is no longer open', async () => {
+  it('keeps a closed round’s deadline for three months (a withdrawn one marked cancelled), without its meetings', async () => {
     const feed = await issued(secretariat, { scope: 'council', council: COUNCIL });
+    const before = byUid((await feedOf(feed.url)).events, `deadline-${roundId}@vedtaksrunde`)!;
     const withdrawn = await request(api.http)
       .post(`/api/rounds/${roundId}/withdraw`)
       .set('Authorization', secretariat)
       .send({ reason: 'Nye rammer' });
     expect(withdrawn.status).toBe(200);
     const { events } = await feedOf(feed.url);
-    expect(events).toEqual([]);
+    expect(events.map((event) => event.UID.value)).toEqual([`deadline-${roundId}@vedtaksrunde`]);
+    const [deadline] = events;
+    expect(deadline.STATUS.value).toBe('CANCELLED');
+    expect(text(deadline.SUMMARY)).toBe(`Frist: ${title} (trukket)`);
+    expect(text(deadline.DESCRIPTION)).toContain('Runden er trukket 01.10.2022: Nye rammer.');
+    expect(Number(deadline.SEQUENCE.value)).toBeGreaterThan(Number(before.SEQUENCE.value));
+
+    // Three months and a day on, it is gone from a feed issued then.
+    api.clock.set('2023-01-02T10:00:00+01:00');
+    const later = await issued(secretariat, { scope: 'council', council: COUNCIL });
+    expect((await feedOf(later.url)).events).toEqual([]);
   });
 });

@@ -788,9 +788,9 @@ describe('councils (e2e)', () => {
       const [{ id: councilId }] = await api.dataSource.query(`SELECT id FROM council WHERE slug = $1`, [TR]);
       const [{ id: roundId }] = await api.dataSource.query(
         `INSERT INTO round (council_id, title, subject_type, fee_total_ore, cost_key, fee_effective_from, round_to, decision_rule,
-                            deadline, reminder_days_before, status, launched_by, lock_version)
+                            deadline, reminder_days_before, status, launched_by, launched_at, lock_version)
          VALUES ($1, 'Medlemsavgift 2023', 'fees', 1000000000, 'fees-2022', '2023-01-01', 'ore', '{"kind":"unanimity"}',
-                 '2022-12-15', '[14,7,1]', 'approved', 'test', 1) RETURNING id`,
+                 '2022-12-15', '[14,7,1]', 'approved', 'test', '2022-11-01T09:00:00Z', 1) RETURNING id`,
         [councilId],
       );
       const [{ id: scheduleId }] = await api.dataSource.query(
@@ -818,7 +818,7 @@ describe('councils (e2e)', () => {
       await expectNothingWritten(async () => {
         const late = await call('put', `${fees}/2023-06-01`, token.secretariat, { fees: lines(TRONDHEIMSREGIONEN.fees2022), reason: 'For sent' });
         expectProblem(late, 409);
-        expect(late.body.code).toBe('FEES.AFTER_ROUND');
+        expect(late.body).toMatchObject({ code: 'FEES.AFTER_ROUND', details: { roundId, title: 'Medlemsavgift 2023' } });
         expectProblem(await call('put', `${fees}/2023-01-01`, token.secretariat, { fees: lines(TRONDHEIMSREGIONEN.allocation2023), reason: 'x' }), 409);
       });
       await call('put', `${fees}/2021-01-01`, token.secretariat, { fees: lines(TRONDHEIMSREGIONEN.fees2022), reason: 'Medlemsavgift 2021' }).expect(201);

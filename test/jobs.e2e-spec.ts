@@ -127,6 +127,29 @@ describe('queued jobs that never lose a deadline', () => {
     expect(await reminders(round.id)).toBe(MEMBERS.length);
   });
 
+  it('replaces a job that failed for good when the reconciliation asks for it again, instead of BullMQ ignoring the add', async () => {
+    api.clock.set(NOW);
+    const round = await launchFeeRound(api, {
+      subject: { type: 'fees', total: '10000000.00', costKey: 'fees-2022', effectiveFrom: nextEffectiveFrom() },
+      deadline: '2030-01-31',
+    });
+    await relayed();
+    const payload = { roundId: round.id, municipalityNumber: '5001', date: '2030-01-17' };
+    const id = jobIds.reminder(payload);
+    // A job under that id ran out of attempts (here: its one attempt, as a job no handler knows) and is kept as evidence.
+    await queue.remove(id);
+    await queue.add('round.unknown', payload, { jobId: id, attempts: 1 });
+    await waitFor('the job to fail', async () => (await queue.getJob(id).then((job) => job?.getState())) === 'failed');
+
+    await worker!.get(ReconcileHandler).execute();
+    await relayed();
+    const job = await queue.getJob(id);
+    expect(await job?.getState()).toBe('delayed');
+    expect(job?.name).toBe('round.reminder');
+    expect(job?.data).toEqual(payload);
+    expect(job?.attemptsMade).toBe(0);
+  });
+
   it('moves the reminders when the deadline is extended, and cancels a member’s when it decides', async () => {
     api.clock.set(NOW);
     const round = await launchFeeRound(api, {

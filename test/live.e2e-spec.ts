@@ -1,8 +1,11 @@
 import { AddressInfo } from 'node:net';
+import { decodeJwt } from 'jose';
 import { CouncilEventReader, CouncilLiveFeed } from '@app/application';
+import { LiveStreams } from '../apps/api/src/live/live-streams';
 import { TestApi, startTestApi } from './support/api';
 import { COUNCIL, decision, launchFeeRound, register } from './support/round-story';
-import { adminToken, clerkToken, leaderToken, secretariatToken } from './support/tokens';
+import { adminToken, clerkToken, leaderToken, secretariatToken, tokenFor } from './support/tokens';
+import { waitFor } from './support/wait';
 
 // GET /api/councils/{slug}/live over a real socket: the secretariat's dashboard sees each change
 // of the council's rounds within a tick, catches up with Last-Event-ID after a reconnect, and
@@ -216,11 +219,12 @@ describe('GET /api/councils/{slug}/live', () => {
   });
 
   it('reads each council once per tick however many follow it, and stops when the last client goes', async () => {
-    const token = await secretariatToken(COUNCIL);
+    // Four people with five streams each: as many as each may have open.
+    const tokens = await Promise.all([1, 2, 3, 4].map((n) => secretariatToken(COUNCIL, `sekretariat.${n}`)));
     const reader = api.app.get(CouncilEventReader);
     const reads = jest.spyOn(reader, 'after');
     try {
-      const many = await Promise.all(Array.from({ length: 20 }, () => open(base, token)));
+      const many = await Promise.all(Array.from({ length: 20 }, (_, index) => open(base, tokens[index % 4])));
       expect(many.every((stream) => stream.response.status === 200)).toBe(true);
       expect(feed.subscriberCount()).toBe(20);
       expect(feed.pollerCount()).toBe(1);
@@ -239,6 +243,89 @@ describe('GET /api/councils/{slug}/live', () => {
     } finally {
       reads.mockRestore();
     }
+  });
+});
+
+describe('GET /api/councils/{slug}/live and the token it was opened with', () => {
+  let api: TestApi;
+  let base: string;
+  let feed: CouncilLiveFeed;
+  const streams: OpenStream[] = [];
+  const open = async (...args: Parameters<typeof openStream>) => {
+    const stream = await openStream(...args);
+    streams.push(stream);
+    return stream;
+  };
+
+  beforeAll(async () => {
+    // The application's clock in 2022: a token's lifetime is real time all the same.
+    api = await startTestApi({ seed: true, now: '2022-10-01T10:00:00+02:00' });
+    base = await listen(api);
+    feed = api.app.get(CouncilLiveFeed);
+  });
+
+  afterEach(async () => {
+    streams.splice(0).forEach((stream) => stream.close());
+    await until(() => feed.subscriberCount() === 0 && api.app.get(LiveStreams).count() === 0);
+  });
+
+  afterAll(() => api?.close());
+
+  it('ends the stream when its token expires, with a last token-expired message under the last event’s id, and lets go of the feed', async () => {
+    const token = await tokenFor({ sub: 'sekretariat.kort', roles: [{ role: 'secretariat', council: COUNCIL }] }, { expiresInSeconds: 3 });
+    const { exp } = decodeJwt(token);
+    const stream = await open(base, token);
+    expect(stream.response.status).toBe(200);
+    expect(feed.subscriberCount()).toBe(1);
+    await launchFeeRound(api);
+    const launched = await stream.next(isEvent('round.launched'));
+    await Promise.race([stream.ended, new Promise((_, reject) => setTimeout(() => reject(new Error('the stream outlived its token')), 6000))]);
+    const endedAt = Date.now();
+    // Ended at `exp` (whole seconds), by the system's clock, whatever the application's clock says.
+    expect(endedAt).toBeGreaterThanOrEqual(exp! * 1000 - 50);
+    expect(endedAt).toBeLessThan(exp! * 1000 + 1500);
+    const last = stream.messages[stream.messages.length - 1];
+    // The id is the last event's: the client's Last-Event-ID stays where it was, and a reconnect misses nothing.
+    expect(last).toEqual({ id: launched.id, event: 'token-expired', data: expect.any(String) });
+    expect(JSON.parse(last.data!)).toMatchObject({ reason: 'expired' });
+    await until(() => feed.subscriberCount() === 0);
+
+    // Without any event sent, it keeps the id the client came with (here none).
+    const quiet = await open(base, await tokenFor({ sub: 'sekretariat.kort', roles: [{ role: 'secretariat', council: COUNCIL }] }, { expiresInSeconds: 2 }));
+    expect(quiet.response.status).toBe(200);
+    await quiet.ended;
+    expect(quiet.messages.filter((message) => message.event)).toEqual([{ id: '', event: 'token-expired', data: expect.any(String) }]);
+  });
+
+  it('refuses to open a stream with a token past its expiry that the verifier still tolerates (clock skew): 401, so the client renews', async () => {
+    const token = await tokenFor({ sub: 'sekretariat.sen', roles: [{ role: 'secretariat', council: COUNCIL }] }, { expiresInSeconds: -5 });
+    const stream = await open(base, token);
+    expect(stream.response.status).toBe(401);
+    expect(stream.response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(stream.response.headers.get('www-authenticate')).toMatch(/invalid_token/);
+    expect(await stream.response.json()).toMatchObject({ type: '/problems/invalid-token', reason: 'expired' });
+  });
+
+  it('lets a person have five streams open at once and refuses the sixth with 429 and Retry-After, until one closes', async () => {
+    const token = await secretariatToken(COUNCIL, 'sekretariat.mange');
+    const five = await Promise.all(Array.from({ length: 5 }, () => open(base, token)));
+    expect(five.map((stream) => stream.response.status)).toEqual([200, 200, 200, 200, 200]);
+
+    const sixth = await open(base, token);
+    expect(sixth.response.status).toBe(429);
+    expect(sixth.response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(Number(sixth.response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await sixth.response.json()).toMatchObject({ type: '/problems/too-many-streams', status: 429, limit: 5 });
+    // Someone else is not held back by it.
+    expect((await open(base, await leaderToken(COUNCIL))).response.status).toBe(200);
+
+    five[0].close();
+    await until(() => feed.subscriberCount() === 5);
+    const again = (await waitFor('a stream once one has closed', async () => {
+      const stream = await open(base, token);
+      return stream.response.status === 200 ? stream : (stream.close(), null);
+    }, 3000, 50))!;
+    expect(again.response.status).toBe(200);
   });
 });
 

@@ -8,11 +8,11 @@ import { NotificationEntity, OutboxEntity } from '@app/persistence';
 import { TestApi, startTestApi } from './support/api';
 import { COUNCIL } from './support/round-story';
 import { TestSmtpServer, startSmtpServer } from './support/smtp-server';
-import { adminToken, clerkToken, secretariatToken, tokenFor } from './support/tokens';
+import { clerkToken, tokenFor } from './support/tokens';
 
 const BASE_URL = 'https://vedtak.example.no';
 
-describe('notices: inbox, e-mail and the queue board', () => {
+describe('notices: inbox and e-mail', () => {
   let api: TestApi;
   let smtp: TestSmtpServer;
   let notifier: Notifier;
@@ -303,72 +303,6 @@ describe('notices: inbox, e-mail and the queue board', () => {
       expect(document.paths['/api/me/notifications'].get.responses).toHaveProperty('200');
       expect(document.paths['/api/me/notifications/{id}/read'].post.responses).toHaveProperty('404');
       expect(document.components.schemas.NotificationResponse.properties).toHaveProperty('council');
-    });
-  });
-
-  describe('/admin/queues', () => {
-    const board = () => request(api.http).get('/admin/queues');
-
-    it('answers 401 problem+json without a token, and for a bad one', async () => {
-      const none = await board();
-      expect(none.status).toBe(401);
-      expect(none.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(none.headers['www-authenticate']).toBe('Bearer');
-      expect(none.body).toMatchObject({ status: 401, type: '/problems/unauthenticated' });
-
-      const forged = await board().set('Authorization', 'Bearer not.a.token');
-      expect(forged.status).toBe(401);
-      expect(forged.body.type).toBe('/problems/invalid-token');
-    });
-
-    it('answers 403 to anyone but an admin, by header or by ?token=, and sets no cookie', async () => {
-      const secretariat = await secretariatToken(COUNCIL);
-      const byHeader = await board().set('Authorization', `Bearer ${secretariat}`);
-      expect(byHeader.status).toBe(403);
-      expect(byHeader.headers['content-type']).toMatch(/application\/problem\+json/);
-
-      const byQuery = await request(api.http).get(`/admin/queues?token=${secretariat}`);
-      expect(byQuery.status).toBe(403);
-      expect(byQuery.headers['set-cookie']).toBeUndefined();
-      expect(byQuery.body.instance).toBe('/admin/queues');
-    });
-
-    it('shows the board to an admin’s bearer token, with the product’s queue', async () => {
-      const admin = `Bearer ${await adminToken()}`;
-      const page = await board().set('Authorization', admin);
-      expect(page.status).toBe(200);
-      expect(page.headers['content-type']).toMatch(/text\/html/);
-      expect(page.text).toContain('<base href="/admin/queues/"');
-
-      const queues = await request(api.http).get('/admin/queues/api/queues').set('Authorization', admin);
-      expect(queues.status).toBe(200);
-      expect(queues.body.queues.map((queue: { name: string }) => queue.name)).toContain('vedtak');
-    });
-
-    it('trades ?token= for an HttpOnly, SameSite=Strict cookie on /admin/queues that then opens the board', async () => {
-      const signIn = await request(api.http).get(`/admin/queues?token=${await adminToken()}`);
-      expect(signIn.status).toBe(200);
-      expect(signIn.text).toContain('http-equiv="refresh" content="0; url=/admin/queues"');
-      expect(signIn.text).not.toContain('token=');
-      const cookie = (signIn.headers['set-cookie'] as unknown as string[])[0];
-      expect(cookie).toMatch(/^vedtak_admin=[^;]+;/);
-      expect(cookie).toMatch(/; Path=\/admin\/queues(;|$)/);
-      expect(cookie).toMatch(/; HttpOnly(;|$)/);
-      expect(cookie).toMatch(/; SameSite=Strict(;|$)/);
-      expect(cookie).toMatch(/; Max-Age=\d+/);
-
-      const withCookie = await board().set('Cookie', cookie.split(';')[0]);
-      expect(withCookie.status).toBe(200);
-      expect(withCookie.text).toContain('<base href="/admin/queues/"');
-      // What the page loads next (scripts, the board's API) carries the cookie too.
-      const script = /src="(static\/js\/[^"]+)"/.exec(withCookie.text)![1];
-      await request(api.http).get(`/admin/queues/${script}`).set('Cookie', cookie.split(';')[0]).expect(200);
-      await request(api.http).get('/admin/queues/api/queues').set('Cookie', cookie.split(';')[0]).expect(200);
-      await request(api.http).get(`/admin/queues/${script}`).expect(401);
-
-      const spoiled = await board().set('Cookie', 'vedtak_admin=spoiled');
-      expect(spoiled.status).toBe(401);
-      expect(spoiled.headers['set-cookie']?.[0]).toMatch(/^vedtak_admin=;/);
     });
   });
 });

@@ -132,7 +132,7 @@ describe('the OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
-  it('declares bearer authentication, and every operation requires it but the health check, where to sign in, and the calendar feeds (a feed token in ?token=)', () => {
+  it('declares bearer authentication, and every operation requires it but the health checks, where to sign in, and the calendar feeds (a feed token in ?token=)', () => {
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
     const unsecured = operations()
       .filter(({ operation }) => JSON.stringify(operation.security) !== JSON.stringify([{ bearer: [] }]))
@@ -142,6 +142,8 @@ describe('the OpenAPI document', () => {
         'get /api/auth/config',
         'get /api/councils/{slug}/calendar.ics',
         'get /api/health',
+        'get /api/health/live',
+        'get /api/health/ready',
         'get /api/municipalities/{municipalityNumber}/calendar.ics',
       ].sort(),
     );

@@ -189,6 +189,10 @@ const REGISTER_CASES: BadRequest[] = [
   put('votes without the blank count', { ...ADOPTED, votes: without(VOTES, 'blank') }, 400, ['votes.blank']),
   put('an unknown field in the votes', { ...ADOPTED, votes: { ...VOTES, absent: 2 } }, 400, ['votes.absent']),
   put('an unknown field', { ...ADOPTED, decidedBy: 'formannskap' }, 400, ['decidedBy']),
+  put('NUL in the case number', { ...ADOPTED, caseNumber: '2022/\u00001234' }, 400, ['caseNumber']),
+  put('NUL in the note', { ...ADOPTED, note: 'a\u0000b' }, 400, ['note']),
+  put('a lone surrogate in the protocol reference', { ...ADOPTED, protocolRef: 'protokoll \udc00' }, 400, ['protocolRef']),
+  put('an escape character in the note', { ...ADOPTED, note: '\u001b[2J' }, 400, ['note']),
   put('a body that is a JSON list', [ADOPTED], 400, [], { fields: undefined }),
   put('a decision dated in the future', decision('adopted', '2022-11-26'), 422, ['meetingDate'], { code: 'DECISION.MEETING_DATE_IN_FUTURE' }),
   put('a decision from the formannskap', { ...ADOPTED, body: 'formannskap' }, 422, ['body'], { code: 'DECISION.BODY_NOT_ALLOWED' }),
@@ -273,7 +277,25 @@ const BODY_PARSER_CASES: BadRequest[] = WITH_BODY.flatMap((endpoint) => [
   { ...endpoint, name: `${endpoint.name}: malformed JSON`, raw: { type: 'application/json', text: '{"reason": "x",' }, status: 400, code: undefined },
   { ...endpoint, name: `${endpoint.name}: a JSON string as the body`, raw: { type: 'application/json', text: '"adopted"' }, status: 400 },
   { ...endpoint, name: `${endpoint.name}: a body over 256 kB`, body: { reason: 'x'.repeat(300_000), note: 'x' }, status: 413 },
+  // Refused before the body is validated, so the fields named are exactly the ones at fault.
+  { ...endpoint, name: `${endpoint.name}: NUL in the reason`, body: { reason: 'a\u0000b' }, status: 400, fields: ['reason'], detail: /reason/ },
+  { ...endpoint, name: `${endpoint.name}: a lone surrogate in the reason`, body: { reason: '\ud800' }, status: 400, fields: ['reason'] },
+  {
+    ...endpoint,
+    name: `${endpoint.name}: JSON nested 2 000 deep`,
+    raw: { type: 'application/json', text: `{"reason": ${'['.repeat(2000)}${']'.repeat(2000)}}` },
+    status: 400,
+    fields: [`reason${'.0'.repeat(31)}`],
+  },
+  { ...endpoint, name: `${endpoint.name}: a gzip body that is not gzip`, body: { reason: 'x' }, headers: { 'Content-Encoding': 'gzip' }, status: 400, fields: ['Content-Encoding'] },
 ]);
+
+/** The problem type each refusal before validation must carry. */
+const HOSTILE_TYPES: Array<[RegExp, string]> = [
+  [/NUL|lone surrogate|escape character/, '/problems/invalid-text'],
+  [/nested/, '/problems/too-deep'],
+  [/gzip/, '/problems/unsupported-encoding'],
+];
 
 const ALL_CASES = [...LAUNCH_CASES, ...READ_CASES, ...REGISTER_CASES, ...COMMAND_CASES, ...BODY_PARSER_CASES];
 
@@ -351,6 +373,8 @@ describe('bad input on the rounds endpoints', () => {
     for (const error of response.body.errors ?? []) expect(error.message).toEqual(expect.any(String));
     if (bad.code) expect(response.body.code).toBe(bad.code);
     if (bad.detail) expect(response.body.detail).toMatch(bad.detail);
+    const hostile = HOSTILE_TYPES.find(([name]) => name.test(bad.name));
+    if (hostile) expect(response.body.type).toBe(hostile[1]);
   }
 
   it.each(ALL_CASES)('$name → $status, nothing written', async (bad) => {

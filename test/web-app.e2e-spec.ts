@@ -36,6 +36,11 @@ describe('the web app as the api serves it', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.headers['cache-control']).toBe('no-cache');
+    // Its own silent sign-in frame may embed it; nobody else.
+    expect(csp).toContain("frame-ancestors 'self'");
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    // HSTS only over TLS (see security-headers.e2e-spec).
+    expect(response.headers['strict-transport-security']).toBeUndefined();
   });
 
   it('answers every client route with index.html, so a link or a reload opens the page', async () => {

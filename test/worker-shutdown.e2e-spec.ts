@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { SMTPServer } from 'smtp-server';
 import { messageIdOf } from '@app/application';
 import { TestApi, startTestApi } from './support/api';
-import { freePort } from './support/redis-server';
+import { HoldingSmtpServer, startHoldingSmtpServer } from './support/holding-smtp-server';
 import { MEMBERS, launchDueRounds } from './support/round-story';
 import { waitFor } from './support/wait';
 import { spawnWorker } from './support/worker';
@@ -14,58 +13,6 @@ const CONCURRENCY = 5;
 const GRACE_MS = 15_000;
 // Mails the server takes at once before it starts holding them: the burst is under way by then.
 const ACCEPT_FIRST = 15;
-
-/**
- * A real SMTP server that can hold mails: a held mail has been handed over in full, but the
- * server has not said 250 yet, so the worker's job that sends it is in flight until released.
- */
-interface HoldingSmtpServer {
-  url: string;
-  /** Message-IDs in the order the server accepted them (answered 250). */
-  accepted: string[];
-  held(): number;
-  /** Answers every held mail and takes the rest at once from now on. */
-  release(): void;
-  close(): Promise<void>;
-}
-
-async function startHoldingSmtpServer(acceptFirst: number): Promise<HoldingSmtpServer> {
-  const port = await freePort();
-  const accepted: string[] = [];
-  const waiting: Array<() => void> = [];
-  let holding = true;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        const messageId = /^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '';
-        const accept = () => {
-          accepted.push(messageId);
-          callback();
-        };
-        if (holding && accepted.length >= acceptFirst) waiting.push(accept);
-        else accept();
-      });
-    },
-  });
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    accepted,
-    held: () => waiting.length,
-    release: () => {
-      holding = false;
-      for (const accept of waiting.splice(0)) accept();
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 type Exit = { code: number | null; signal: NodeJS.Signals | null; at: number };
 

@@ -23,6 +23,8 @@ export async function startTestApi(options: { seed?: boolean; now?: string; env?
   const clock = new SettableClock(new Date(options.now ?? Date.now()));
   const app = await createApi(testConfig({ DATABASE_URL: database.url, ...options.env }), { clock });
   await app.init();
+  // Nest holds log lines back until the app listens; suites that never listen would keep them all.
+  app.flushLogs();
   const dataSource = app.get(DataSource);
   // The demo's council without its rounds: each suite launches the rounds it needs.
   if (options.seed) await seedDemo(dataSource, { withRounds: false });

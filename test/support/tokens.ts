@@ -13,7 +13,15 @@ export interface TokenOptions {
   expiresInSeconds?: number;
   /** Leaves out `exp`, which the api requires. */
   withoutExpiry?: boolean;
+  /** An `iat` of this instant instead of now (the api refuses one older than its maximum age, or in the future). */
+  issuedAt?: Date;
+  /** An `exp` of this instant instead of expiresInSeconds from now. */
+  expiresAt?: Date;
+  /** Leaves out `iat`, which the api requires. */
+  withoutIssuedAt?: boolean;
 }
+
+const epochSeconds = (instant: Date) => Math.floor(instant.getTime() / 1000);
 
 /** An HS256 token as the api's local issuer signs it, for whatever claims the test needs. */
 export async function tokenFor(claims: Partial<TokenClaims> & { roles: RoleClaim[] }, options: TokenOptions = {}): Promise<string> {
@@ -27,10 +35,10 @@ export async function tokenWithPayload(payload: JWTPayload, options: TokenOption
   const jwt = new SignJWT(payload)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(options.issuer ?? LOCAL_ISSUER)
-    .setAudience(options.audience ?? LOCAL_AUDIENCE)
-    // An expired token must also have been issued before it expired.
-    .setIssuedAt(Math.min(now, now + (options.expiresInSeconds ?? 0) - 60));
-  if (!options.withoutExpiry) jwt.setExpirationTime(now + (options.expiresInSeconds ?? 3600));
+    .setAudience(options.audience ?? LOCAL_AUDIENCE);
+  // An expired token must also have been issued before it expired.
+  if (!options.withoutIssuedAt) jwt.setIssuedAt(options.issuedAt ? epochSeconds(options.issuedAt) : Math.min(now, now + (options.expiresInSeconds ?? 0) - 60));
+  if (!options.withoutExpiry) jwt.setExpirationTime(options.expiresAt ? epochSeconds(options.expiresAt) : now + (options.expiresInSeconds ?? 3600));
   return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));
 }
 
@@ -46,6 +54,8 @@ export const clerkToken = (municipality: string, sub = `clerk.${municipality}`) 
 export interface IdentityProviderTokenOptions {
   audience?: string;
   expiresInSeconds?: number;
+  issuedAt?: Date;
+  expiresAt?: Date;
   signWith?: { privateKey: KeyLike; kid?: string };
 }
 
@@ -99,8 +109,8 @@ export async function startFakeIdentityProvider(): Promise<FakeIdentityProvider>
         .setSubject(sub)
         .setIssuer(issuer)
         .setAudience(options.audience ?? audience)
-        .setIssuedAt(Math.min(now, now + (options.expiresInSeconds ?? 0) - 60))
-        .setExpirationTime(now + (options.expiresInSeconds ?? 3600))
+        .setIssuedAt(options.issuedAt ? epochSeconds(options.issuedAt) : Math.min(now, now + (options.expiresInSeconds ?? 0) - 60))
+        .setExpirationTime(options.expiresAt ? epochSeconds(options.expiresAt) : now + (options.expiresInSeconds ?? 3600))
         .sign(key.privateKey);
     },
     close: () =>

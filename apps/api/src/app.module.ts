@@ -17,6 +17,7 @@ import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { PublicStatusModule } from './public-status/public-status.module';
 import { QueuesModule } from './queues/queues.module';
 import { RoundsModule } from './rounds/rounds.module';
+import { SecurityModule } from './security/security.module';
 import { ViewsModule } from './views/views.module';
 
 /** What a test may swap when it builds the api: only the clock. */
@@ -48,6 +49,7 @@ export class AppModule {
         NotificationsModule,
         QueuesModule,
         ViewsModule,
+        SecurityModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -6,10 +6,14 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
 import { json } from 'express';
 import { ApiOverrides, AppModule } from './app.module';
+import { refuseHostileBodies, refuseMalformedUtf8 } from './hostile-input/body.guard';
+import { answerUnreadableRequests } from './hostile-input/client-error.handler';
+import { refuseHostileRequests } from './hostile-input/request.guard';
 import { bodyParserProblems } from './problem-details/problem-details.filter';
 import { createValidationPipe } from './problem-details/validation.pipe';
 import { AdminQueuesGate } from './queues/admin-queues.gate';
 import { QUEUE_BOARD_PATH } from './queues/queue-board';
+import { applySecurity } from './security/apply-security';
 import { serveWebApp } from './web/web-app';
 
 /** Builds the API exactly as production runs it; main.ts and the tests both call this. */
@@ -22,11 +26,17 @@ export async function createApi(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.use(json({ limit: '256kb', type: ['application/json', 'application/*+json'] }), bodyParserProblems);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // Headers, CORS and rate limits first, so that every answer (refusals included) has them and a
+  // client over its budget is not read any further.
+  applySecurity(app);
+  // What no router, parser or validator should ever have to read is refused first, and bodies once parsed.
+  answerUnreadableRequests(app.getHttpServer());
+  app.use(refuseHostileRequests);
+  app.use(json({ limit: '256kb', type: ['application/json', 'application/*+json'], verify: refuseMalformedUtf8 }), bodyParserProblems, refuseHostileBodies);
   app.use(QUEUE_BOARD_PATH, app.get(AdminQueuesGate).middleware);
-  serveWebApp(app, config);
+  serveWebApp(app);
   app.setGlobalPrefix('api', { exclude: API_PREFIX_EXCLUDES });
   app.useGlobalPipes(createValidationPipe());
   // Exit with 0 once the hooks are done, rather than by raising the signal again (an orchestrator

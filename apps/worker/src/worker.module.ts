@@ -3,15 +3,24 @@ import { ApplicationModule, Clock, JobsApplicationModule, clockFor } from '@app/
 import { AppConfig, ConfigModule } from '@app/config';
 import { LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
+import { WorkerHealth } from './health/worker-health';
 import { JobHandlers } from './processing/job-handlers';
 import { JobWorker } from './processing/job-worker';
+import { FailedJobs } from './queue/failed-jobs';
 import { JobQueue } from './queue/job-queue';
 import { OutboxRelay } from './relay/outbox-relay';
+import { WORKER_SETTINGS, WorkerSettings } from './worker.settings';
+
+/** What a test may swap when it builds the worker: the clock, and knobs of the queue turned down. */
+export interface WorkerOverrides {
+  clock?: Clock;
+  settings?: Partial<WorkerSettings>;
+}
 
 /** The worker: BullMQ processors and the outbox relay, beside the same database as the API. */
 @Module({})
 export class WorkerModule {
-  static register(config: AppConfig, overrides: { clock?: Clock } = {}): DynamicModule {
+  static register(config: AppConfig, overrides: WorkerOverrides = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -21,8 +30,16 @@ export class WorkerModule {
         ApplicationModule.forRoot({ clock: overrides.clock ?? clockFor(config.clockStart) }),
         JobsApplicationModule,
       ],
-      providers: [JobQueue, JobHandlers, JobWorker, OutboxRelay],
-      exports: [OutboxRelay, JobQueue],
+      providers: [
+        { provide: WorkerSettings, useValue: { ...WORKER_SETTINGS, ...overrides.settings } },
+        JobQueue,
+        FailedJobs,
+        JobHandlers,
+        JobWorker,
+        OutboxRelay,
+        WorkerHealth,
+      ],
+      exports: [OutboxRelay, JobQueue, FailedJobs, WorkerHealth],
     };
   }
 }

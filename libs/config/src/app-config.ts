@@ -1,4 +1,4 @@
-import { Environment } from './environment';
+import { Environment, acceptsLocalTokens } from './environment';
 
 /** The validated configuration every module reads, shaped for use rather than for the shell. */
 export class AppConfig {
@@ -44,7 +44,7 @@ export class AppConfig {
     this.workerConcurrency = environment.WORKER_CONCURRENCY;
     this.shutdownGraceMs = environment.SHUTDOWN_GRACE_MS;
     this.clockStart = environment.CLOCK_START ? new Date(environment.CLOCK_START) : null;
-    this.localTokens = environment.LOCAL_TOKENS ? environment.LOCAL_TOKENS === 'on' : environment.NODE_ENV !== 'production';
+    this.localTokens = acceptsLocalTokens(environment);
     this.tokenMaxAgeSeconds = environment.TOKEN_MAX_AGE_SECONDS;
     this.corsOrigins = (environment.CORS_ORIGINS ?? '')
       .split(',')

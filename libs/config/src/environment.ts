@@ -156,8 +156,59 @@ const NUMERIC = new Set<keyof Environment>([
   'RATE_LIMIT_AUTH_FAILURES_PER_MINUTE',
 ]);
 
-/** Reads and validates the environment; throws ConfigurationError naming each bad variable. */
-export function validateEnvironment(source: NodeJS.ProcessEnv): Environment {
+/** The smallest JWT_SECRET accepted in production, in bits, by the estimate of `estimatedSecretBits`. */
+export const MIN_SECRET_BITS = 128;
+
+const HOW_TO_MAKE_A_SECRET = 'make one with `openssl rand -base64 48`';
+
+// Secrets printed in this repository (the compose file's old default, .env.example, the scripts'
+// local default, the test suites'): whoever has read the code can sign any token with them.
+const PUBLISHED_SECRETS = new Set([
+  'change-me-to-a-random-string-of-32-characters',
+  'replace-with-at-least-32-random-characters',
+  'local-demo-secret-change-me-0123456789abcdef',
+  'test-secret-for-the-suites-0123456789abcdef',
+  'unit-test-secret-0123456789abcdef0123',
+]);
+const PLACEHOLDER = /change-?me|replace-with/i;
+
+/**
+ * A plain estimate of how hard a secret is to guess: its length times log2 of the number of
+ * distinct characters in it. A random string scores about its true entropy (openssl rand -base64
+ * 48 gives some 350 bits); a repeated character scores 0, whatever its length.
+ */
+export function estimatedSecretBits(secret: string): number {
+  const characters = [...secret];
+  const distinct = new Set(characters).size;
+  return distinct > 1 ? characters.length * Math.log2(distinct) : 0;
+}
+
+/** Why JWT_SECRET must not sign tokens, or null when it may; never quotes the secret. */
+export function weakSecretProblem(secret: string): string | null {
+  if (PUBLISHED_SECRETS.has(secret) || PLACEHOLDER.test(secret)) {
+    return `JWT_SECRET is a value published with the product or a placeholder such as "change-me": anyone can sign tokens with it; ${HOW_TO_MAKE_A_SECRET}`;
+  }
+  if (estimatedSecretBits(secret) < MIN_SECRET_BITS) {
+    return (
+      `JWT_SECRET is too easy to guess: it must carry at least ${MIN_SECRET_BITS} bits, estimated as its length × log2(number of distinct characters) ` +
+      `(32 characters need 16 distinct ones); ${HOW_TO_MAKE_A_SECRET}`
+    );
+  }
+  return null;
+}
+
+export interface ValidateEnvironmentOptions {
+  /** Told what production would refuse but a development run accepts (a published or weak JWT_SECRET). */
+  onWarning?: (warning: string) => void;
+}
+
+/**
+ * Reads and validates the environment; throws ConfigurationError naming each bad variable.
+ * Production also refuses a JWT_SECRET that is published or easy to guess, and a configuration
+ * nobody could sign in with; development only warns about the secret, and the test suites, which
+ * use a published secret on purpose, hear nothing.
+ */
+export function validateEnvironment(source: NodeJS.ProcessEnv, options: ValidateEnvironmentOptions = {}): Environment {
   const raw: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source)) {
     if (value === undefined || value === '') continue;
@@ -177,8 +228,25 @@ export function validateEnvironment(source: NodeJS.ProcessEnv): Environment {
   if (environment.CLOCK_START && environment.NODE_ENV === 'production') {
     problems.push('CLOCK_START must not be set in production: the clock of a live system is the real one');
   }
+  const secretProblem = typeof environment.JWT_SECRET === 'string' && environment.JWT_SECRET.length >= 32 ? weakSecretProblem(environment.JWT_SECRET) : null;
+  if (secretProblem && environment.NODE_ENV === 'production') problems.push(secretProblem);
+  if (secretProblem && environment.NODE_ENV === 'development') options.onWarning?.(`${secretProblem} (refused in production)`);
+  // Half an OIDC configuration, or a LOCAL_TOKENS that is neither on nor off, has its own line already.
+  const named = new Set(errors.map((error) => error.property));
+  if (!named.has('LOCAL_TOKENS') && !acceptsLocalTokens(environment) && !oidc.some(Boolean)) {
+    problems.push(
+      environment.NODE_ENV === 'production' && !environment.LOCAL_TOKENS
+        ? 'Nobody could sign in: production accepts tokens from the OIDC identity provider only; set OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL, or LOCAL_TOKENS=on to accept HS256 tokens signed with JWT_SECRET'
+        : 'Nobody could sign in: LOCAL_TOKENS=off and no OIDC identity provider; set OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL, or LOCAL_TOKENS=on',
+    );
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return environment;
+}
+
+/** Whether HS256 tokens signed with JWT_SECRET are accepted: LOCAL_TOKENS when set, else everywhere but in production. */
+export function acceptsLocalTokens(environment: Pick<Environment, 'LOCAL_TOKENS' | 'NODE_ENV'>): boolean {
+  return environment.LOCAL_TOKENS ? environment.LOCAL_TOKENS === 'on' : environment.NODE_ENV !== 'production';
 }
 
 function describe(error: ValidationError): string {

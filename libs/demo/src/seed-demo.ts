@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, SystemClock } from '@app/application';
 import { Money } from '@app/domain';
+import { LOCAL_ISSUER } from '@app/identity';
 import { DEMO_COUNCIL } from './demo-council';
 import { DemoPerson, demoUsers } from './demo-users';
 import { seedDemoAlliance } from './seed-demo-alliance';
@@ -15,6 +16,8 @@ export interface SeedDemoOptions {
   withRounds?: boolean;
   /** Today, as the story is told from it: the open rounds' dates are counted from this clock's now. */
   clock?: Clock;
+  /** The issuer the demo's people sign in through (people are keyed by issuer and subject); default the local one. */
+  issuer?: string;
 }
 
 /**
@@ -41,14 +44,14 @@ export async function seedDemo(dataSource: DataSource, options: SeedDemoOptions 
     }
     await upsertCostKey(manager, councilId);
     await upsertFees2022(manager, councilId);
-    await upsertPeople(manager, demoUsers());
+    await upsertPeople(manager, demoUsers(), options.issuer ?? LOCAL_ISSUER);
   });
   if (!withRounds) return;
   const now = (options.clock ?? new SystemClock()).now();
   await seedDemoRounds(dataSource, now);
   await seedDemoAlliance(dataSource, now);
   // The alliance's grants point at a council that exists only now.
-  await dataSource.transaction((manager) => upsertPeople(manager, demoUsers({ alliance: true })));
+  await dataSource.transaction((manager) => upsertPeople(manager, demoUsers({ alliance: true }), options.issuer ?? LOCAL_ISSUER));
 }
 
 async function upsertCouncil(manager: EntityManager): Promise<string> {
@@ -91,15 +94,17 @@ async function upsertFees2022(manager: EntityManager, councilId: string): Promis
   }
 }
 
-async function upsertPeople(manager: EntityManager, people: DemoPerson[]): Promise<void> {
+async function upsertPeople(manager: EntityManager, people: DemoPerson[], issuer: string): Promise<void> {
   const councils = new Map<string, string>(
     ((await manager.query(`SELECT slug, id FROM council`)) as Array<{ slug: string; id: string }>).map((row) => [row.slug, row.id]),
   );
   for (const person of people) {
+    // As at sign-in: someone recorded before people were keyed by issuer is taken over, not doubled.
+    await manager.query(`UPDATE app_user SET issuer = $1 WHERE issuer IS NULL AND subject = $2`, [issuer, person.sub]);
     const [row] = await manager.query(
-      `INSERT INTO app_user (subject, name, email) VALUES ($1, $2, $3)
-       ON CONFLICT (subject) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email RETURNING id`,
-      [person.sub, person.name, person.email],
+      `INSERT INTO app_user (issuer, subject, name, email) VALUES ($4, $1, $2, $3)
+       ON CONFLICT (issuer, subject) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email RETURNING id`,
+      [person.sub, person.name, person.email, issuer],
     );
     await manager.query(`DELETE FROM role_grant WHERE user_id = $1`, [row.id]);
     for (const grant of person.roles) {

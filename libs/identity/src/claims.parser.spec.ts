@@ -41,6 +41,10 @@ describe('parseClaims', () => {
     expect(parseClaims({ sub: 'kari', name: '  ', roles: [] }).name).toBe('kari');
   });
 
+  it('keeps a name with letters beyond the basic plane (a pair of surrogates)', () => {
+    expect(parseClaims({ sub: 'kari', name: 'Kari 𝔑', roles: [] }).name).toBe('Kari 𝔑');
+  });
+
   it('takes a token without roles as a person with no grants', () => {
     expect(parseClaims({ sub: 'kari' }).roles).toEqual([]);
   });
@@ -61,6 +65,10 @@ describe('parseClaims', () => {
     ['a municipality number as a number', { sub: 'a', roles: [{ role: 'clerk', municipality: 5001 }] }],
     ['a municipality number of three digits', { sub: 'a', roles: [{ role: 'clerk', municipality: '301' }] }],
     ['a municipality number with letters', { sub: 'a', roles: [{ role: 'clerk', municipality: '50a1' }] }],
+    ['a NUL in the sub', { sub: 'a\u0000b', roles: [] }],
+    ['a control character in the name', { sub: 'a', name: 'Kari\u001bNordmann', roles: [] }],
+    ['a lone surrogate in the name', { sub: 'a', name: 'Kari \ud800', roles: [] }],
+    ['a NUL in a council', { sub: 'a', roles: [{ role: 'leader', council: 'tr\u0000' }] }],
     ['one bad grant among good ones', { sub: 'a', roles: [{ role: 'admin' }, { role: 'clerk', municipality: '5001 ' }] }],
   ])('refuses %s as malformed claims', (_case, payload) => {
     expect(reasonOf(payload)).toBe('malformed claims');

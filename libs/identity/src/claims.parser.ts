@@ -13,9 +13,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function parseClaims(payload: Record<string, unknown>): TokenClaims {
   const { sub, name, roles, email } = payload;
-  if (typeof sub !== 'string' || sub.trim() === '') throw new InvalidTokenError('malformed claims');
+  if (typeof sub !== 'string' || sub.trim() === '' || !readable(sub)) throw new InvalidTokenError('malformed claims');
   // Access tokens from some identity providers leave out `name`; the subject still identifies the person.
-  if (name !== undefined && typeof name !== 'string') throw new InvalidTokenError('malformed claims');
+  if (name !== undefined && (typeof name !== 'string' || !readable(name))) throw new InvalidTokenError('malformed claims');
   // No `roles` at all is a person without grants: signed in, allowed nothing role-bound.
   if (roles !== undefined && !Array.isArray(roles)) throw new InvalidTokenError('malformed claims');
   return {
@@ -25,6 +25,14 @@ export function parseClaims(payload: Record<string, unknown>): TokenClaims {
     // A malformed address is left out rather than refusing the token: it only affects e-mail.
     ...(typeof email === 'string' && EMAIL.test(email) ? { email } : {}),
   };
+}
+
+// Control characters and lone surrogates cannot be stored as text (PostgreSQL refuses NUL) nor shown.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNREADABLE = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function readable(text: string): boolean {
+  return !UNREADABLE.test(text);
 }
 
 function parseRole(entry: unknown): RoleClaim[] {
@@ -37,7 +45,7 @@ function parseRole(entry: unknown): RoleClaim[] {
       return [{ role: 'admin' }];
     case 'secretariat':
     case 'leader':
-      if (typeof grant.council !== 'string' || grant.council.trim() === '') throw new InvalidTokenError('malformed claims');
+      if (typeof grant.council !== 'string' || grant.council.trim() === '' || !readable(grant.council)) throw new InvalidTokenError('malformed claims');
       return [{ role: grant.role, council: grant.council }];
     default:
       if (!isMunicipalityNumber(grant.municipality)) throw new InvalidTokenError('malformed claims');

@@ -12,6 +12,10 @@ export type InvalidTokenReason =
   | 'not yet valid'
   | 'wrong audience'
   | 'missing expiry'
+  | 'missing issue time'
+  | 'issued in the future'
+  | 'too old'
+  | 'local tokens disabled'
   | 'invalid claims'
   | 'malformed claims';
 

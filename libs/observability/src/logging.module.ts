@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
+import { errorSerializer } from './loggable-error';
+import { requestIdOf } from './request-id';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const HEALTH_PROBES = new Set(['/api/health', '/api/health/live', '/api/health/ready']);
 
 /** Structured JSON logs (pino); every HTTP request gets an id, taken from X-Request-Id when sane. */
 @Module({})
@@ -20,17 +21,15 @@ export class LoggingModule {
               level: config.logLevel,
               base: { service },
               redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
-              genReqId: (req: IncomingMessage, res: ServerResponse) => {
-                const given = req.headers['x-request-id'];
-                const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-                res.setHeader('X-Request-Id', id);
-                return id;
-              },
+              genReqId: (req: IncomingMessage, res: ServerResponse) => requestIdOf(req, res),
               customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
                 error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
-              // Feed and admin tokens travel in ?token=; they must not end up in the logs.
+              // Load balancers and orchestrators probe these every few seconds.
+              autoLogging: { ignore: (req: IncomingMessage) => HEALTH_PROBES.has(req.url ?? '') },
+              // Feed and admin tokens travel in ?token=; they must not end up in the logs, and neither
+              // must the SQL parameters an error carries.
               serializers: {
+                err: errorSerializer,
                 req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/([?&]token=)[^&]*/g, '$1[redacted]') }),
               },
             },

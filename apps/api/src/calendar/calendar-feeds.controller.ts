@@ -1,30 +1,59 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CalendarFeedHandler, IssuedCalendarFeed } from '@app/application';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CalendarFeedSummary, IssuedCalendarFeed, MyCalendarFeedsHandler } from '@app/application';
 import { Actor, FeedScope } from '@app/identity';
 import { CurrentActor } from '../auth';
 import { ApiProblems } from '../problem-details/api-problems.decorator';
 import { ProblemException } from '../problem-details/problem';
-import { CalendarFeedResponse } from './dto/calendar-feed.response';
+import { CalendarFeedResponse, CalendarFeedSummaryResponse } from './dto/calendar-feed.response';
+import { CalendarFeedParams, ListCalendarFeedsQueryDto } from './dto/calendar-feeds.query.dto';
 import { IssueCalendarFeedDto } from './dto/issue-calendar-feed.dto';
+
+const DEFAULT_LIMIT = 50;
 
 @ApiTags('calendar')
 @ApiBearerAuth()
+@ApiProblems(401)
 @Controller('me/calendar-feeds')
 export class CalendarFeedsController {
-  constructor(private readonly feeds: CalendarFeedHandler) {}
+  constructor(private readonly feeds: MyCalendarFeedsHandler) {}
 
   @Post()
   @ApiOperation({
     summary: 'Issue a personal calendar feed of a council or a municipality you may see',
     description:
-      'Answers the address of an iCalendar feed (deadlines of open rounds, scheduled kommunestyre meetings) with a token of its own in ' +
-      '`?token=`, valid for a year. The token opens only that feed, and the feed checks on every fetch that you may still see it.',
+      'Answers the address of an iCalendar feed (deadlines of open rounds and of those closed in the last three months, scheduled ' +
+      'kommunestyre meetings) with a token of its own in `?token=`, valid for 90 days or the `expiresInDays` asked for. The address is ' +
+      'shown this once: only a hash of the token is kept. The token opens only that feed, every fetch checks that you may still see it ' +
+      'with the grants of your latest sign-in, and you can revoke it (`DELETE /api/me/calendar-feeds/{id}`).',
   })
   @ApiCreatedResponse({ type: CalendarFeedResponse })
-  @ApiProblems(400, 401, 403, 404, 413)
+  @ApiProblems(400, 403, 404, 413, 422)
   issue(@CurrentActor() actor: Actor, @Body() body: IssueCalendarFeedDto): Promise<IssuedCalendarFeed> {
-    return this.feeds.issue(actor, scopeOf(body));
+    return this.feeds.issue(actor, scopeOf(body), { days: body.expiresInDays });
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'Your calendar feeds, newest first',
+    description: 'Every feed you issued and have not revoked, expired ones too, with what it follows and when it runs out. Never the token: only its first characters.',
+  })
+  @ApiOkResponse({ type: [CalendarFeedSummaryResponse] })
+  @ApiProblems(400)
+  list(@CurrentActor() actor: Actor, @Query() query: ListCalendarFeedsQueryDto): Promise<CalendarFeedSummary[]> {
+    return this.feeds.list(actor, { limit: query.limit ?? DEFAULT_LIMIT });
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Revoke one of your calendar feeds',
+    description: 'Its address is refused from the next fetch on (401). Revoking it again answers 204 as well; a feed that is not yours is 404.',
+  })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiProblems(400, 404)
+  async revoke(@CurrentActor() actor: Actor, @Param() { id }: CalendarFeedParams): Promise<void> {
+    await this.feeds.revoke(actor, id);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Subject } from 'rxjs';
 import type { MessageEvent } from '@nestjs/common';
 import type { LiveEvent } from '@app/application';
-import { liveMessages } from './live-messages';
+import { endingAfter, liveMessages, tokenExpired } from './live-messages';
 
 describe('liveMessages', () => {
   beforeEach(() => jest.useFakeTimers());
@@ -44,5 +44,37 @@ describe('liveMessages', () => {
     subscription.unsubscribe();
     expect(changes.observed).toBe(false);
     expect(jest.getTimerCount()).toBe(0);
+  });
+
+  describe('endingAfter', () => {
+    it('ends the stream when the time is up with token-expired under the id of the last event sent, and lets go of the feed', () => {
+      const changes = new Subject<LiveEvent>();
+      const sent: MessageEvent[] = [];
+      let completed = false;
+      endingAfter(liveMessages(changes, 15_000), 20_000, '40').subscribe({ next: (message) => sent.push(message), complete: () => (completed = true) });
+
+      jest.advanceTimersByTime(19_999);
+      expect(sent.map((message) => message.id)).toEqual([undefined]);
+      changes.next(event);
+      jest.advanceTimersByTime(1);
+      expect(sent.slice(-1)).toEqual([tokenExpired('42')]);
+      expect(completed).toBe(true);
+      expect(changes.observed).toBe(false);
+      expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it('keeps the id the client came with when nothing was sent, and ends without token-expired when the feed ends first', () => {
+      const quiet: MessageEvent[] = [];
+      endingAfter(liveMessages(new Subject<LiveEvent>(), 15_000), 5_000, '7').subscribe((message) => quiet.push(message));
+      jest.advanceTimersByTime(5_000);
+      expect(quiet).toEqual([tokenExpired('7')]);
+
+      const changes = new Subject<LiveEvent>();
+      const sent: MessageEvent[] = [];
+      endingAfter(liveMessages(changes, 15_000), 60_000).subscribe((message) => sent.push(message));
+      changes.complete();
+      expect(sent).toEqual([]);
+      expect(jest.getTimerCount()).toBe(0);
+    });
   });
 });

@@ -1,9 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { QueryFailedError } from 'typeorm';
 import { ApplicationError } from '@app/application';
 import { DomainError } from '@app/domain';
+import { loggableError, requestIdOf } from '@app/observability';
+import { AnsweredProblem, databaseProblem } from './database.problems';
 import { Problem, ProblemException } from './problem';
 
 /** Errors thrown by Express's body parser before a controller runs. */
@@ -19,6 +20,7 @@ const BODY_PARSER_PROBLEMS: Record<string, { slug: string; detail: string }> = {
   'entity.too.large': { slug: 'body-too-large', detail: 'The request body is larger than the API accepts.' },
   'encoding.unsupported': { slug: 'unsupported-encoding', detail: 'The request body has an encoding the API does not read.' },
   'charset.unsupported': { slug: 'unsupported-charset', detail: 'The request body has a charset the API does not read; send UTF-8.' },
+  'encoding.malformed': { slug: 'invalid-text', detail: 'The request body is not valid UTF-8.' },
 };
 
 /** Renders every error as application/problem+json (RFC 9457); a 5xx never leaks internals. */
@@ -30,24 +32,31 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const problem = { ...this.toProblem(exception), instance: instanceOf(request) };
-    if (problem.status >= 500) this.logger.error({ err: exception, problem }, 'request failed');
+    const answered = this.toProblem(exception);
+    const problem = { ...answered.problem, instance: instanceOf(request) };
+    if (problem.status >= 500) {
+      // The error's name, message, stack and code; never the SQL parameters or the row it was writing.
+      const requestId = requestIdOf(request, response);
+      this.logger.error({ err: loggableError(exception), requestId, problem }, 'request failed');
+    }
     if (response.headersSent) return;
+    for (const [name, value] of Object.entries(answered.headers ?? {})) response.setHeader(name, value);
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
-  private toProblem(exception: unknown): Problem {
-    if (exception instanceof ProblemException) return exception.problem;
-    if (exception instanceof DomainError || exception instanceof ApplicationError) return fromCodedError(exception);
-    if (isBodyParserError(exception)) {
-      const known = BODY_PARSER_PROBLEMS[exception.type];
-      return plain(exception.status, known?.slug, known?.detail ?? exception.message);
-    }
-    // Two requests raced for something that can exist once (a slug, an open round for a subject):
-    // the database kept one, and the other is told so instead of getting a 500.
-    if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '23505') {
-      return plain(HttpStatus.CONFLICT, 'concurrent-change', 'Another request made the same change at the same moment; read the current state and retry.');
-    }
+  private toProblem(exception: unknown): AnsweredProblem {
+    if (exception instanceof ProblemException) return { problem: exception.problem };
+    if (exception instanceof DomainError || exception instanceof ApplicationError) return { problem: fromCodedError(exception) };
+    if (isBodyParserError(exception)) return { problem: bodyParserProblem(exception) };
+    // What validation let through and the database refused is still the request's fault (400);
+    // two requests that raced for something that can exist once are told so (409); a database
+    // that does not answer is 503 with Retry-After, never a 500.
+    const fromDatabase = databaseProblem(exception);
+    if (fromDatabase) return fromDatabase;
+    return { problem: this.fromHttpOrUnknown(exception) };
+  }
+
+  private fromHttpOrUnknown(exception: unknown): Problem {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -88,14 +97,14 @@ function plain(status: number, slug: string | undefined, detail: string): Proble
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as BodyParserError).type === 'string' &&
-    typeof (error as BodyParserError).status === 'number' &&
-    (error as BodyParserError).status >= 400 &&
-    (error as BodyParserError).status < 500
-  );
+  if (typeof error !== 'object' || error === null || error instanceof HttpException) return false;
+  const { type, status } = error as BodyParserError;
+  return typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500;
+}
+
+function bodyParserProblem(error: BodyParserError): Problem {
+  const known = BODY_PARSER_PROBLEMS[error.type];
+  return plain(error.status, known?.slug, known?.detail ?? error.message);
 }
 
 /**
@@ -104,9 +113,13 @@ function isBodyParserError(error: unknown): error is BodyParserError {
  */
 export function bodyParserProblems(error: unknown, request: Request, response: Response, next: NextFunction): void {
   if (!isBodyParserError(error)) return next(error);
-  const known = BODY_PARSER_PROBLEMS[error.type];
-  const problem = { ...plain(error.status, known?.slug, known?.detail ?? error.message), instance: instanceOf(request) };
-  response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  sendProblem(request, response, bodyParserProblem(error));
+}
+
+/** Answers with the problem, named by the request; for what refuses a request before Nest routes it. */
+export function sendProblem(request: Request, response: Response, problem: Problem): void {
+  const named = { ...problem, instance: instanceOf(request) };
+  response.status(named.status).type('application/problem+json').send(JSON.stringify(named));
 }
 
 /** The request as the problem names it; a feed or admin token in ?token= is never echoed or logged. */

@@ -3,7 +3,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Queue } from 'bullmq';
-import type { RequestHandler } from 'express';
+import type { Express, RequestHandler } from 'express';
 import { AppConfig } from '@app/config';
 import { QUEUE_NAME, redisOptions } from '@app/jobs';
 
@@ -38,7 +38,10 @@ export class QueueBoard implements OnApplicationShutdown {
       options: { uiConfig: { boardTitle: 'Vedtaksrunde' } },
     });
     this.queue = queue;
-    this.router = serverAdapter.getRouter() as RequestHandler;
+    const router = serverAdapter.getRouter() as Express;
+    // bull-board is an Express app of its own, which would announce itself again.
+    router.disable('x-powered-by');
+    this.router = router;
     return this.router;
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { AdminQueuesGate } from './admin-queues.gate';
+import { BoardSessions } from './board-sessions';
 import { QueueBoard } from './queue-board';
 
 /**
@@ -8,5 +9,5 @@ import { QueueBoard } from './queue-board';
  * middleware rather than a controller because bull-board is an Express app of its own; bootstrap.ts
  * mounts AdminQueuesGate.middleware there.
  */
-@Module({ imports: [AuthModule], providers: [QueueBoard, AdminQueuesGate], exports: [AdminQueuesGate] })
+@Module({ imports: [AuthModule], providers: [QueueBoard, BoardSessions, AdminQueuesGate], exports: [AdminQueuesGate] })
 export class QueuesModule {}

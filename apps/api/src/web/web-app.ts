@@ -2,8 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import express, { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
-import { AppConfig } from '@app/config';
 
 /** Where the build puts the web app; WEB_ROOT may point elsewhere (an image that keeps it apart). */
 export function webRoot(): string {
@@ -14,39 +12,15 @@ export function webRoot(): string {
 const NOT_THE_APP = /^\/(api|public|admin|app)(\/|$)/;
 
 /**
- * Serves the single-page app at `/`: its files, and index.html for every client route, under a
- * Content-Security-Policy that lets the page run only its own scripts and talk only to the api
- * and the identity provider.
+ * Serves the single-page app at `/`: its files, and index.html for every client route. Its
+ * Content-Security-Policy (only its own scripts; talking only to the api and the identity
+ * provider) is set with every other answer's, in security/security-headers.ts.
  */
-export function serveWebApp(app: INestApplication, config: AppConfig): void {
+export function serveWebApp(app: INestApplication): void {
   const root = webRoot();
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) return;
   const index = readFileSync(indexFile);
-  const identityProvider = config.oidc ? new URL(config.oidc.issuer).origin : null;
-  const headers = helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        // The browser fetches the provider's discovery document, keys and tokens itself.
-        connectSrc: ["'self'", ...(identityProvider ? [identityProvider] : [])],
-        // A silent sign-in runs in a hidden frame: the provider's page, which returns to ours.
-        frameSrc: ["'self'", ...(identityProvider ? [identityProvider] : [])],
-        frameAncestors: ["'self'"],
-        formAction: ["'self'", ...(identityProvider ? [identityProvider] : [])],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-    },
-    // The provider's page is on another origin and answers the frame; nothing here is embedded cross-origin.
-    crossOriginEmbedderPolicy: false,
-    xFrameOptions: { action: 'sameorigin' },
-  });
   const files = express.static(root, {
     index: false,
     // /auth/silent is auth/silent.html: the page a silent sign-in returns to.
@@ -60,14 +34,11 @@ export function serveWebApp(app: INestApplication, config: AppConfig): void {
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.use((request: Request, response: Response, next: NextFunction) => {
     if (NOT_THE_APP.test(request.path) || (request.method !== 'GET' && request.method !== 'HEAD')) return next();
-    headers(request, response, (error?: unknown) => {
-      if (error) return next(error);
-      files(request, response, () => {
-        // A missing asset is a 404, not the app: a stale tab asking for an old chunk must learn it is gone.
-        if (request.path.startsWith('/assets/')) return next();
-        response.setHeader('Cache-Control', 'no-cache');
-        response.type('html').send(index);
-      });
+    files(request, response, () => {
+      // A missing asset is a 404, not the app: a stale tab asking for an old chunk must learn it is gone.
+      if (request.path.startsWith('/assets/')) return next();
+      response.setHeader('Cache-Control', 'no-cache');
+      response.type('html').send(index);
     });
   });
 }

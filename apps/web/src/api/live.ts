@@ -110,15 +110,17 @@ export function useCouncilLive(slug: string | undefined, onEvent?: (event: LiveE
         throw new Reconnect();
       },
       onmessage(message) {
-        // A heartbeat comment arrives as a message without data.
-        if (!message.data) return;
+        // A heartbeat comment arrives as a message without data. The api ends a stream when its
+        // token expires, after `token-expired`: onclose then reconnects with the current token.
+        if (!message.data || message.event === 'token-expired') return;
         const event = parse(message.data);
         if (!event) return;
         invalidateFor(queryClient, slug, event.roundId);
         onEventRef.current?.(event);
       },
       onclose() {
-        // The api ends streams when it shuts down; the next one resumes from the last id.
+        // The api ends streams when it shuts down and when their token expires; the next one
+        // resumes from the last id, with the token the session holds by then.
         throw new Reconnect(0);
       },
       onerror(error: unknown) {

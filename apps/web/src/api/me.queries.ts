@@ -12,3 +12,11 @@ export function useMe() {
     queryFn: async () => data(await api.GET('/api/me')),
   });
 }
+
+/** The query key of the person's own calendar feeds: issuing and revoking one refreshes it. */
+export const MY_CALENDAR_FEEDS = ['calendar-feeds'] as const;
+
+/** The person's calendar feeds that are not revoked, newest first; never their tokens. */
+export function useMyCalendarFeeds() {
+  return useQuery({ queryKey: MY_CALENDAR_FEEDS, queryFn: async () => data(await api.GET('/api/me/calendar-feeds')) });
+}

@@ -7,10 +7,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Walk the audit chain and name the first broken link (admin) */
+        /**
+         * Walk the audit chain, name the first broken link, and tell where each chain ends (admin)
+         * @description Removing a chain’s newest events leaves a shorter chain whose links all hold. Record the `heads` outside the database (`npm run audit:verify -- --write heads.json` does), and check against them later with POST.
+         */
         get: operations["AuditController_verifyChain"];
         put?: never;
-        post?: never;
+        /**
+         * Walk the audit chain and check it against heads recorded earlier (admin)
+         * @description The same walk as GET; besides, each recorded head must still be in its chain at its length: one that is not is reported as `truncated` (the chain is shorter now) or `missing` (another event stands there), and `intact` is false. Nothing is written.
+         */
+        post: operations["AuditController_verifyAgainst"];
         delete?: never;
         options?: never;
         head?: never;
@@ -186,7 +193,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The council’s feed: deadlines of its open rounds and its members’ scheduled meetings */
+        /** The council’s feed: deadlines of its rounds and its members’ scheduled meetings */
         get: operations["CalendarController_council"];
         put?: never;
         post?: never;
@@ -270,7 +277,7 @@ export interface paths {
         get?: never;
         /**
          * Record a fee schedule adopted before the council used this system (secretariat)
-         * @description One amount per current member, in force from `effectiveFrom`. Schedules are history: the same schedule again is answered with 200 and changes nothing; a different one for the same date is refused. Later changes go through fee rounds.
+         * @description One amount per current member, in force from `effectiveFrom`. Schedules are history: the same schedule again is answered with 200 and changes nothing; a different one for the same date is refused. New fees are decided in fee rounds, where every member’s kommunestyre votes, so onboarding is refused (409, naming the round in `details.roundId` and `details.title`) on a date an open fee round proposes, on or after the day a schedule approved in a round came into force, and, once the council has launched its first fee round, from a date after today (Europe/Oslo).
          */
         put: operations["FeesController_put"];
         post?: never;
@@ -289,7 +296,7 @@ export interface paths {
         };
         /**
          * Follow the council's rounds as they change (secretariat, leader): Server-Sent Events
-         * @description One message per change of one of the council’s rounds: `id:` the event id, `event:` its type (round.launched, decision.registered, decision.corrected, round.settled, round.extended, round.withdrawn …), `data:` the event as JSON (see #/components/schemas/LiveEventResponse). A comment (`: heartbeat`) every 15 s keeps proxies from closing a quiet connection. On reconnect, send the last id received as `Last-Event-ID` (EventSource does) to get what was missed first, up to the 500 latest.
+         * @description One message per change of one of the council’s rounds: `id:` the event id, `event:` its type (round.launched, decision.registered, decision.corrected, round.settled, round.extended, round.withdrawn …), `data:` the event as JSON (see #/components/schemas/LiveEventResponse). A comment (`: heartbeat`) every 15 s keeps proxies from closing a quiet connection. On reconnect, send the last id received as `Last-Event-ID` (EventSource does) to get what was missed first, up to the 500 latest. The stream ends when the bearer token expires, after a last message `event: token-expired` (its `id:` that of the last event sent): reconnect with a fresh token. A person may have 5 streams open at once (per api process).
          */
         get: operations["LiveController_live"];
         put?: never;
@@ -348,8 +355,48 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and readiness: PostgreSQL and Redis */
-        get: operations["HealthController_check"];
+        /**
+         * Overview: PostgreSQL and Redis, each up or down
+         * @description For monitors and people. A load balancer asks /api/health/ready: the api serves requests while Redis is down.
+         */
+        get: operations["HealthController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers; it looks at no other service */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: PostgreSQL answers, so requests can be served
+         * @description What a load balancer routes on. Redis is not needed to serve requests: jobs wait in the outbox.
+         */
+        get: operations["HealthController_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -382,14 +429,38 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Your calendar feeds, newest first
+         * @description Every feed you issued and have not revoked, expired ones too, with what it follows and when it runs out. Never the token: only its first characters.
+         */
+        get: operations["CalendarFeedsController_list"];
         put?: never;
         /**
          * Issue a personal calendar feed of a council or a municipality you may see
-         * @description Answers the address of an iCalendar feed (deadlines of open rounds, scheduled kommunestyre meetings) with a token of its own in `?token=`, valid for a year. The token opens only that feed, and the feed checks on every fetch that you may still see it.
+         * @description Answers the address of an iCalendar feed (deadlines of open rounds and of those closed in the last three months, scheduled kommunestyre meetings) with a token of its own in `?token=`, valid for 90 days or the `expiresInDays` asked for. The address is shown this once: only a hash of the token is kept. The token opens only that feed, every fetch checks that you may still see it with the grants of your latest sign-in, and you can revoke it (`DELETE /api/me/calendar-feeds/{id}`).
          */
         post: operations["CalendarFeedsController_issue"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/calendar-feeds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one of your calendar feeds
+         * @description Its address is refused from the next fetch on (401). Revoking it again answers 204 as well; a feed that is not yours is 404.
+         */
+        delete: operations["CalendarFeedsController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -460,7 +531,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The municipality’s feed: deadlines of the open rounds it is in, across its councils, and its own meetings */
+        /** The municipality’s feed: deadlines of the rounds it is in, across its councils, and its own meetings */
         get: operations["CalendarController_municipality"];
         put?: never;
         post?: never;
@@ -770,17 +841,26 @@ export interface components {
              */
             chains: number;
             /**
-             * @description Events walked (up to and including a broken one)
+             * @description Events walked: all of them
              * @example 1234
              */
             events: number;
             /** @description The first event whose link does not hold */
             firstBrokenLink: components["schemas"]["BrokenLinkResponse"] | null;
             /**
-             * @description Every link holds
+             * @description The api’s own database role can neither alter nor drop the audit tables (they and their schema belong to another role, and it is no superuser). When false, the append-only triggers hold against mistakes, not against that role: see the README on handing the trail over
+             * @example true
+             */
+            guardedFromApplication: boolean;
+            /** @description Where each chain ends now, by council slug */
+            heads: components["schemas"]["ChainHeadResponse"][];
+            /**
+             * @description Every link holds, and every recorded head is present
              * @example true
              */
             intact: boolean;
+            /** @description The recorded heads sent with POST, each checked; empty for GET */
+            recordedHeads: components["schemas"]["HeadCheckResponse"][];
         };
         AuthConfigResponse: {
             /**
@@ -820,20 +900,105 @@ export interface components {
         CalendarFeedResponse: {
             /**
              * Format: date-time
-             * @description When the feed stops answering; issue a new one before then
-             * @example 2023-10-01T08:00:00.000Z
+             * @description When the feed stops answering (at most 90 days on); issue a new one then
+             * @example 2022-12-30T08:00:00.000Z
              */
             expiresAt: string;
             /**
-             * @description The feed token alone; accepted only in `?token=` of the feed it was issued for
-             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6InZlZHRha3NydW5kZS1jYWxlbmRhcitqd3QifQ.eyJzdWIiOiJjbGVyay41MDI4In0.c2lnbmF0dXJl
+             * Format: uuid
+             * @description The feed, to list and revoke it by
+             * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
+             */
+            id: string;
+            /**
+             * @description The feed token alone (32 random bytes, base64url); accepted only in `?token=` of the feed it was issued for
+             * @example q3Vx9LmT0bZfR2aWc8YkE1nHs5JdPu7G4oKtXiN6yQe
              */
             token: string;
             /**
-             * @description Subscribe to this address; it carries the token, so keep it to yourself
-             * @example https://vedtak.example.no/api/councils/trondheimsregionen/calendar.ics?token=eyJhbGciOiJIUzI1NiIsInR5cCI6InZlZHRha3NydW5kZS1jYWxlbmRhcitqd3QifQ.eyJzdWIiOiJjbGVyay41MDI4In0.c2lnbmF0dXJl
+             * @description Subscribe to this address; it carries the token, so keep it to yourself. It cannot be shown again: only a hash of the token is kept
+             * @example https://vedtak.example.no/api/councils/trondheimsregionen/calendar.ics?token=q3Vx9LmT0bZfR2aWc8YkE1nHs5JdPu7G4oKtXiN6yQe
              */
             url: string;
+        };
+        CalendarFeedSummaryResponse: {
+            /**
+             * @description With scope `council`: the council’s slug; otherwise null
+             * @example trondheimsregionen
+             */
+            council: string | null;
+            /**
+             * Format: date-time
+             * @example 2022-10-01T08:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description true once it has run out: it no longer answers, and can only be removed
+             * @example false
+             */
+            expired: boolean;
+            /**
+             * Format: date-time
+             * @example 2022-12-30T08:00:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When a calendar app last fetched it; null if never
+             * @example 2022-10-02T06:00:00.000Z
+             */
+            lastUsedAt: string | null;
+            /**
+             * @description With scope `municipality`: its kommunenummer; otherwise null
+             * @example 5028
+             */
+            municipality: string | null;
+            /**
+             * @description The council’s or the municipality’s name
+             * @example Trondheimsregionen
+             */
+            name: string;
+            /**
+             * @description What the feed follows
+             * @example council
+             * @enum {string}
+             */
+            scope: "council" | "municipality";
+            /**
+             * @description The first characters of the token in the feed’s address, to tell your feeds apart
+             * @example q3Vx9L
+             */
+            tokenPrefix: string;
+        };
+        ChainHeadResponse: {
+            /**
+             * Format: uuid
+             * @description Null for the events of no council
+             * @example 0b7c2f0e-5d43-4a8e-9d0a-2f1c3b4a5d6e
+             */
+            councilId: string | null;
+            /** @example trondheimsregionen */
+            councilSlug: string | null;
+            /**
+             * @description The chain’s newest event
+             * @example 4711
+             */
+            headEventId: string;
+            /**
+             * @description The hash of the chain’s newest event: keep it, with the length, outside the database
+             * @example 3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea
+             */
+            headHash: string;
+            /**
+             * @description Events in the chain
+             * @example 128
+             */
+            length: number;
         };
         CostKeyResponse: {
             /** @example percent-2025 */
@@ -1248,6 +1413,41 @@ export interface components {
              */
             unscheduled: string[];
         };
+        HeadCheckResponse: {
+            /**
+             * @description Events in the chain now
+             * @example 126
+             */
+            chainLength: number;
+            /**
+             * Format: uuid
+             * @example 0b7c2f0e-5d43-4a8e-9d0a-2f1c3b4a5d6e
+             */
+            councilId: string | null;
+            /** @example trondheimsregionen */
+            councilSlug: string | null;
+            /**
+             * @description The hash now at the recorded length; null when the chain is shorter
+             * @example 3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea
+             */
+            foundHash: string | null;
+            /**
+             * @description The head hash recorded
+             * @example 3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea
+             */
+            headHash: string;
+            /**
+             * @description The length recorded
+             * @example 128
+             */
+            length: number;
+            /**
+             * @description `present`: the chain still has that hash at that length; `truncated`: the chain is now shorter (its newest events were removed); `missing`: the chain is that long, but another event stands at that position (history was rewritten)
+             * @example truncated
+             * @enum {string}
+             */
+            status: "present" | "truncated" | "missing";
+        };
         InboxItemResponse: {
             /**
              * @description `register` while the kommunestyre has not decided (pending, scheduled or postponed), else `none`
@@ -1315,6 +1515,11 @@ export interface components {
              * @example trondheimsregionen
              */
             council?: string;
+            /**
+             * @description How many days the feed is to live: 90 when left out, and at most 90 (more is refused with 422 `CALENDAR_FEED.LIFETIME_TOO_LONG`)
+             * @example 30
+             */
+            expiresInDays?: number;
             /**
              * @description With scope `municipality`: its kommunenummer
              * @example 5028
@@ -1707,6 +1912,28 @@ export interface components {
              */
             reason: string;
         };
+        RecordedHeadDto: {
+            /**
+             * Format: uuid
+             * @description The council, or null for the events of no council
+             * @example 0b7c2f0e-5d43-4a8e-9d0a-2f1c3b4a5d6e
+             */
+            councilId: string | null;
+            /** @example trondheimsregionen */
+            councilSlug?: string | null;
+            /** @example 4711 */
+            headEventId?: string;
+            /**
+             * @description The hash of its newest event then
+             * @example 3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea
+             */
+            headHash: string;
+            /**
+             * @description How many events the chain had
+             * @example 128
+             */
+            length: number;
+        };
         RecordFeesDto: {
             /**
              * @description Exactly one amount per current member
@@ -2045,6 +2272,19 @@ export interface components {
              */
             representatives: number;
         };
+        VerifyAgainstHeadsDto: {
+            /**
+             * @description Heads recorded earlier (the `heads` of an earlier answer will do), at most 1000
+             * @example [
+             *       {
+             *         "councilId": "0b7c2f0e-5d43-4a8e-9d0a-2f1c3b4a5d6e",
+             *         "length": 128,
+             *         "headHash": "3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea"
+             *       }
+             *     ]
+             */
+            heads: components["schemas"]["RecordedHeadDto"][];
+        };
         VotesDto: {
             /** @example 2 */
             against: number;
@@ -2102,6 +2342,65 @@ export interface operations {
             };
             /** @description Signed in, but without the right for this object */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AuditController_verifyAgainst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyAgainstHeadsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainResponse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown or missing fields (`errors` names them) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Signed in, but without the right for this object */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2657,10 +2956,15 @@ export interface operations {
     CalendarController_council: {
         parameters: {
             query: {
-                /** @description The feed token from `POST /api/me/calendar-feeds`; a bearer token is not accepted here */
+                /** @description The feed token from `POST /api/me/calendar-feeds`; a bearer token, or a signed feed token of old, is not accepted here */
                 token: unknown;
             };
-            header?: never;
+            header?: {
+                /** @description The Last-Modified of the copy the calendar app has: 304 when nothing changed since */
+                "If-Modified-Since"?: string;
+                /** @description The ETag of the copy the calendar app has: 304 when it is still current */
+                "If-None-Match"?: string;
+            };
             path: {
                 slug: string;
             };
@@ -2668,14 +2972,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An iCalendar object (RFC 5545): all-day events for the deadlines and the scheduled meetings */
+            /** @description An iCalendar object (RFC 5545): all-day events for the deadlines of the open rounds and of those closed in the last three months (a withdrawn round’s is CANCELLED), and the scheduled meetings */
             200: {
                 headers: {
+                    /** @description Private to the subscriber: the address carries a credential */
+                    "Cache-Control"?: string;
+                    /** @description Changes whenever the feed’s content does */
+                    ETag?: string;
+                    /** @description When the feed’s content last changed */
+                    "Last-Modified"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/calendar": string;
                 };
+            };
+            /** @description Not Modified: the copy named by If-None-Match or If-Modified-Since is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed request: bad JSON, wrong types, unknown or missing fields (`errors` names them) */
             400: {
@@ -3012,7 +3329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description A different schedule from that date is recorded, or a schedule approved in a round came into force on or before it */
+            /** @description Only a fee round may set these fees; `code` says why and `details.roundId` and `details.title` name the round: `FEES.DATE_PROPOSED_BY_ROUND` (an open round proposes fees from that date), `FEES.CHANGE_NEEDS_ROUND` (a future date after the council’s first fee round), `FEES.AFTER_ROUND` (a schedule approved in a round came into force on or before it), or `FEES.SCHEDULE_EXISTS` (a different schedule from that date is recorded) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3021,7 +3338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description The fees do not cover exactly the current members (`errors[].field` is `fees`, `details.municipalityNumbers` names them) */
+            /** @description The fees do not cover exactly the current members (`errors[].field` is `fees`, `details.municipalityNumbers` names them), or the reason is blank */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3084,6 +3401,15 @@ export interface operations {
             };
             /** @description No such object, or none the caller may see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The person has as many streams open as allowed (or a request budget is spent); `Retry-After` says when to try again */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3323,7 +3649,7 @@ export interface operations {
             };
         };
     };
-    HealthController_check: {
+    HealthController_overview: {
         parameters: {
             query?: never;
             header?: never;
@@ -3334,6 +3660,254 @@ export interface operations {
         responses: {
             /**
              * @description Both answer
+             *
+             *     The Health Check is successful
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example ok */
+                        status?: string;
+                    };
+                };
+            };
+            /**
+             * @description A service it depends on does not answer; retry later
+             *
+             *     The Health Check is not successful
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect"
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example error */
+                        status?: string;
+                    };
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The process answers
+             *
+             *     The Health Check is successful
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example ok */
+                        status?: string;
+                    };
+                };
+            };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect"
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example error */
+                        status?: string;
+                    };
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description PostgreSQL answers
              *
              *     The Health Check is successful
              */
@@ -3482,6 +4056,45 @@ export interface operations {
             };
         };
     };
+    CalendarFeedsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedSummaryResponse"][];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown or missing fields (`errors` names them) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     CalendarFeedsController_issue: {
         parameters: {
             query?: never;
@@ -3541,6 +4154,62 @@ export interface operations {
             };
             /** @description The body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Well-formed, but a rule refuses it (`code` says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CalendarFeedsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown or missing fields (`errors` names them) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such object, or none the caller may see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3711,10 +4380,15 @@ export interface operations {
     CalendarController_municipality: {
         parameters: {
             query: {
-                /** @description The feed token from `POST /api/me/calendar-feeds`; a bearer token is not accepted here */
+                /** @description The feed token from `POST /api/me/calendar-feeds`; a bearer token, or a signed feed token of old, is not accepted here */
                 token: unknown;
             };
-            header?: never;
+            header?: {
+                /** @description The Last-Modified of the copy the calendar app has: 304 when nothing changed since */
+                "If-Modified-Since"?: string;
+                /** @description The ETag of the copy the calendar app has: 304 when it is still current */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Kommunenummer (four digits) */
                 municipalityNumber: string;
@@ -3723,14 +4397,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An iCalendar object (RFC 5545): all-day events for the deadlines and the scheduled meetings */
+            /** @description An iCalendar object (RFC 5545): all-day events for the deadlines of the open rounds and of those closed in the last three months (a withdrawn round’s is CANCELLED), and the scheduled meetings */
             200: {
                 headers: {
+                    /** @description Private to the subscriber: the address carries a credential */
+                    "Cache-Control"?: string;
+                    /** @description Changes whenever the feed’s content does */
+                    ETag?: string;
+                    /** @description When the feed’s content last changed */
+                    "Last-Modified"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/calendar": string;
                 };
+            };
+            /** @description Not Modified: the copy named by If-None-Match or If-Modified-Since is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed request: bad JSON, wrong types, unknown or missing fields (`errors` names them) */
             400: {

@@ -1,5 +1,6 @@
 import { ReconcileHandler, RoundJobsHandler, SendMailHandler } from '@app/application';
 import { JOB_NAMES } from '@app/jobs';
+import { FailedJobs } from '../queue/failed-jobs';
 import { JobHandlers, assertEveryJobHasOneHandler } from './job-handlers';
 
 const CATALOGUE: string[] = Object.values(JOB_NAMES);
@@ -56,7 +57,7 @@ describe('assertEveryJobHasOneHandler', () => {
 
 describe('JobHandlers', () => {
   // The handlers are only called when a job runs; building the table needs none of their dependencies.
-  const handlers = () => new JobHandlers({} as RoundJobsHandler, {} as ReconcileHandler, {} as SendMailHandler);
+  const handlers = () => new JobHandlers({} as RoundJobsHandler, {} as ReconcileHandler, {} as SendMailHandler, {} as FailedJobs);
 
   it('has one handler for each job of the catalogue, so the real worker passes its own check', () => {
     expect(Object.keys(handlers().byName).sort()).toEqual([...CATALOGUE].sort());

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReconcileHandler, RoundJobsHandler, SendMailHandler } from '@app/application';
 import { JOB_NAMES, JobName, JobPayloads, JobResult } from '@app/jobs';
+import { FailedJobs } from '../queue/failed-jobs';
 
 /** Which attempt a run is, for handlers whose failure on the last one is final. */
 export interface JobAttempt {
@@ -14,15 +15,17 @@ type Handlers = { [N in JobName]: (payload: JobPayloads[N], attempt: JobAttempt)
 export class JobHandlers {
   readonly byName: Handlers;
 
-  constructor(roundJobs: RoundJobsHandler, reconcile: ReconcileHandler, sendMail: SendMailHandler) {
+  constructor(roundJobs: RoundJobsHandler, reconcile: ReconcileHandler, sendMail: SendMailHandler, failedJobs: FailedJobs) {
     this.byName = {
       [JOB_NAMES.reminder]: (payload) => roundJobs.reminder(payload),
       [JOB_NAMES.deadline]: (payload) => roundJobs.deadline(payload),
       [JOB_NAMES.settled]: (payload) => roundJobs.settled(payload),
       [JOB_NAMES.inForce]: (payload) => roundJobs.inForce(payload),
       [JOB_NAMES.sendMail]: (payload, attempt) => sendMail.execute(payload, attempt),
+      // What PostgreSQL says should exist is rebuilt, and what failed while a service was down is tried again.
       [JOB_NAMES.reconcile]: async () => {
         await reconcile.execute();
+        await failedJobs.retry();
         return 'done';
       },
     };

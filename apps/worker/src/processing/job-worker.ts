@@ -3,7 +3,7 @@ import { Job, Worker } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { JOB_NAMES, QUEUE_NAME, RECONCILE_SCHEDULER_ID, redisOptions } from '@app/jobs';
 import { JobQueue } from '../queue/job-queue';
-import { WORKER_SETTINGS } from '../worker.settings';
+import { WorkerSettings } from '../worker.settings';
 import { JobHandlers } from './job-handlers';
 
 /**
@@ -19,6 +19,7 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly config: AppConfig,
     private readonly handlers: JobHandlers,
     private readonly jobs: JobQueue,
+    private readonly settings: WorkerSettings,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -26,8 +27,9 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       connection: redisOptions(this.config.redisUrl, 'queue'),
       prefix: this.config.queuePrefix,
       concurrency: this.config.workerConcurrency,
-      lockDuration: WORKER_SETTINGS.lockDurationMs,
-      maxStalledCount: WORKER_SETTINGS.maxStalledCount,
+      lockDuration: this.settings.lockDurationMs,
+      stalledInterval: this.settings.stalledIntervalMs,
+      maxStalledCount: this.settings.maxStalledCount,
       autorun: true,
     });
     this.worker.on('failed', (job, error) =>
@@ -51,7 +53,7 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   private async scheduleReconciliation(): Promise<void> {
     await this.jobs.queue.upsertJobScheduler(
       RECONCILE_SCHEDULER_ID,
-      { every: WORKER_SETTINGS.reconcileEveryMs },
+      { every: this.settings.reconcileEveryMs },
       { name: JOB_NAMES.reconcile, data: {}, opts: { attempts: 1 } },
     );
     // And once now: whatever was missed while no worker ran is put right at once.

@@ -3,12 +3,14 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@app/application';
 import { OutboxEntity } from '@app/persistence';
 import { JobQueue } from '../queue/job-queue';
-import { WORKER_SETTINGS } from '../worker.settings';
+import { WorkerSettings } from '../worker.settings';
 
 /**
  * Moves outbox rows to BullMQ. Rows are claimed with SKIP LOCKED, so several workers share the
  * work; a row is marked relayed only in the transaction that saw Redis accept it, and job ids are
  * deterministic, so a row relayed twice still makes one job. While Redis is down, rows wait.
+ * A job that failed for good is kept (as evidence) under its id, where BullMQ would ignore a new
+ * add: a row asking for it again (the reconciliation's) replaces it with a fresh one.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -22,6 +24,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
+    private readonly settings: WorkerSettings,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -44,12 +47,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         .setOnLocked('skip_locked')
         .where('o.relayed_at IS NULL')
         .orderBy('o.id')
-        .limit(WORKER_SETTINGS.relayBatchSize)
+        .limit(this.settings.relayBatchSize)
         .getMany();
       if (rows.length === 0) return 0;
       const now = this.clock.now();
       const adds = rows.filter((row) => row.operation === 'add');
-      await withTimeout(
+      await this.withTimeout(this.removeFailed(adds.map((row) => row.jobId)));
+      await this.withTimeout(
         this.jobs.queue.addBulk(
           adds.map((row) => ({
             name: row.jobName,
@@ -60,12 +64,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       for (const row of rows.filter((r) => r.operation === 'remove')) {
         // A job that is running right now cannot be removed; its handler finds nothing to do.
-        await withTimeout(this.jobs.queue.remove(row.jobId).catch(() => 0));
+        await this.withTimeout(this.jobs.queue.remove(row.jobId).catch(() => 0));
       }
       // System time: when the relay moved a row is the machine's bookkeeping, not a fact of any round.
       await manager.getRepository(OutboxEntity).update(rows.map((row) => row.id), { relayedAt: new Date() });
       return rows.length;
     });
+  }
+
+  /** Removes those of the jobs that sit in the failed set, so that adding them again adds them. */
+  private async removeFailed(jobIds: readonly string[]): Promise<void> {
+    if (jobIds.length === 0) return;
+    const client = await this.jobs.queue.client;
+    const failed = this.jobs.queue.toKey('failed');
+    // Sent together on the one connection: a round trip for the batch, not one per job.
+    const scores = await Promise.all(jobIds.map((jobId) => client.zscore(failed, jobId)));
+    const inFailedSet = jobIds.filter((_jobId, index) => scores[index] !== null);
+    for (const jobId of new Set(inFailedSet)) await this.jobs.queue.remove(jobId);
   }
 
   private schedule(delay: number): void {
@@ -86,16 +101,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.failing = true;
     }
     // A full batch means more is waiting: go on at once.
-    this.schedule(moved >= WORKER_SETTINGS.relayBatchSize ? 0 : WORKER_SETTINGS.relayIntervalMs);
+    this.schedule(moved >= this.settings.relayBatchSize ? 0 : this.settings.relayIntervalMs);
   }
-}
 
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Redis did not answer in time')), WORKER_SETTINGS.relayRedisTimeoutMs);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error) => (clearTimeout(timer), reject(error)),
-    );
-  });
+  private withTimeout<T>(promise: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Redis did not answer in time')), this.settings.relayRedisTimeoutMs);
+      promise.then(
+        (value) => (clearTimeout(timer), resolve(value)),
+        (error) => (clearTimeout(timer), reject(error)),
+      );
+    });
+  }
 }

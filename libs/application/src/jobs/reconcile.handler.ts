@@ -14,16 +14,21 @@ export interface ReconcileReport {
   jobs: number;
   catchUps: number;
   deadlines: number;
+  /** E-mails of notices still owed, asked for again. */
+  mails: number;
 }
 
 // Settled rounds older than this have had their notices long since; they are not looked at again.
 const SETTLED_LOOKBACK_DAYS = 90;
+// An e-mail not sent within a week is left to the operator (it stays `pending` in the notice).
+const MAIL_LOOKBACK_DAYS = 7;
 
 /**
  * Rebuilds from PostgreSQL every job that should exist: Redis may have been emptied, or down
  * when a job was due. Jobs carry deterministic ids, so asking again for one that exists adds
  * nothing. What a missed job should have done is settled once: a deadline that passed while
  * everything was down is marked now, and a missed reminder is sent once, for its latest day.
+ * The e-mail of a notice not sent yet is asked for again, so a queue that lost it loses no mail.
  */
 @Injectable()
 export class ReconcileHandler {
@@ -38,7 +43,7 @@ export class ReconcileHandler {
   async execute(): Promise<ReconcileReport> {
     const now = this.clock.now();
     const today = todayInOslo(now);
-    const report: ReconcileReport = { rounds: 0, jobs: 0, catchUps: 0, deadlines: 0 };
+    const report: ReconcileReport = { rounds: 0, jobs: 0, catchUps: 0, deadlines: 0, mails: 0 };
     const open = await this.dataSource.getRepository(RoundEntity).find({ where: { status: 'open' }, order: { launchedAt: 'ASC' } });
     for (const round of open) {
       report.rounds++;
@@ -77,6 +82,16 @@ export class ReconcileHandler {
         jobs.push({ name: JOB_NAMES.inForce, payload, jobId: jobIds.inForce(payload), runAt: at > now ? at : now });
       }
     }
+    // A notice whose e-mail is queued or being sent has a job of this id already: asking again adds nothing.
+    const owed: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM notification WHERE email_status IN ('pending', 'sending') AND created_at >= $1 ORDER BY created_at`,
+      [new Date(now.getTime() - MAIL_LOOKBACK_DAYS * 86_400_000)],
+    );
+    for (const { id } of owed) {
+      const payload = { notificationId: id };
+      jobs.push({ name: JOB_NAMES.sendMail, payload, jobId: jobIds.sendMail(payload), runAt: now });
+    }
+    report.mails = owed.length;
     await this.dataSource.transaction((manager) => enqueueJobs(manager, jobs));
     report.jobs += jobs.length;
     // Relayed rows are history the queue already has; a week is plenty to look into one.

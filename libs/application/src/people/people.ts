@@ -13,7 +13,8 @@ const REMEMBER_FOR_MS = 10 * 60_000;
 /**
  * The people notices go to are those the product knows: whoever signs in is remembered with the
  * grants their token carries (their clerk roles decide whose reminders they get), so that a
- * municipality's identity provider is the one place people and roles are kept.
+ * municipality's identity provider is the one place people and roles are kept. A person is a
+ * subject of one issuer: the same `sub` from two issuers is two people.
  */
 @Injectable()
 export class People {
@@ -24,17 +25,20 @@ export class People {
 
   /** Records the person and their grants; at most once per ten minutes per unchanged token content. */
   async remember(actor: Actor): Promise<void> {
-    const fingerprint = createHash('sha256').update(JSON.stringify([actor.subject, actor.name, actor.email, actor.roles])).digest('hex');
+    const fingerprint = createHash('sha256').update(JSON.stringify([actor.issuer, actor.subject, actor.name, actor.email, actor.roles])).digest('hex');
     // System time: the throttle only spares the database repeated writes; a clock standing still or set back would stall it.
     const now = Date.now();
     if ((this.recent.get(fingerprint) ?? 0) > now - REMEMBER_FOR_MS) return;
     try {
       await this.dataSource.transaction(async (manager) => {
+        // Someone recorded before people were keyed by issuer was whoever signed in with the subject:
+        // the first sign-in since takes them over, with their settings and notices, for its issuer only.
+        await manager.query(`UPDATE app_user SET issuer = $1 WHERE issuer IS NULL AND subject = $2`, [actor.issuer, actor.subject]);
         const [user] = await manager.query(
-          `INSERT INTO app_user (subject, name, email) VALUES ($1, $2, $3)
-           ON CONFLICT (subject) DO UPDATE SET name = EXCLUDED.name, email = COALESCE(EXCLUDED.email, app_user.email)
+          `INSERT INTO app_user (issuer, subject, name, email) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (issuer, subject) DO UPDATE SET name = EXCLUDED.name, email = COALESCE(EXCLUDED.email, app_user.email)
            RETURNING id`,
-          [actor.subject, actor.name, actor.email],
+          [actor.issuer, actor.subject, actor.name, actor.email],
         );
         await manager.query(`DELETE FROM role_grant WHERE user_id = $1`, [user.id]);
         for (const grant of actor.roles) {
@@ -56,21 +60,26 @@ export class People {
       if (this.recent.size > 10_000) this.recent.clear();
     } catch (error) {
       // Remembering is for notices; a request must not fail because of it. It is tried again next time.
-      this.logger.warn({ err: error, subject: actor.subject }, 'could not record the person signing in');
+      this.logger.warn({ err: error, issuer: actor.issuer, subject: actor.subject }, 'could not record the person signing in');
     }
   }
 
   /** The caller's settings as kept; someone not chosen yet follows their municipality (null). */
   async settings(actor: Actor): Promise<{ language: Language | null }> {
-    const user = await this.dataSource.getRepository(AppUserEntity).findOne({ where: { subject: actor.subject }, select: { language: true } });
+    const user = await this.dataSource.getRepository(AppUserEntity).findOne({ where: personOf(actor), select: { language: true } });
     return { language: user?.language ?? null };
   }
 
   /** The caller's own choice of written standard for notices (null: follow the municipality). */
   async setLanguage(actor: Actor, language: Language | null): Promise<{ language: Language | null }> {
     await this.remember(actor);
-    const result = await this.dataSource.getRepository(AppUserEntity).update({ subject: actor.subject }, { language });
+    const result = await this.dataSource.getRepository(AppUserEntity).update(personOf(actor), { language });
     if (!result.affected) throw ApplicationError.notFound('PERSON.NOT_FOUND', 'You are not known yet; sign in again and retry.');
     return { language };
   }
+}
+
+/** Where to find the caller's own row: their subject as their issuer vouches for it. */
+export function personOf(actor: Actor): { issuer: string; subject: string } {
+  return { issuer: actor.issuer, subject: actor.subject };
 }

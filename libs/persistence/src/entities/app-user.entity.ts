@@ -12,13 +12,20 @@ import {
 import { CouncilEntity } from './council.entity';
 import { MunicipalityEntity } from './municipality.entity';
 
-/** A person who signs in; `subject` is the token's `sub`. Kept so that notices can reach them. */
+/**
+ * A person who signs in: the token's `sub` as its `iss` vouches for it (two issuers' "kari" are
+ * two people). Kept so that notices can reach them.
+ */
 @Entity('app_user')
-@Unique('uq_app_user_subject', ['subject'])
+@Unique('uq_app_user_issuer_subject', ['issuer', 'subject'])
 @Check('ck_app_user_language', `"language" IS NULL OR "language" IN ('nb', 'nn', 'en')`)
 export class AppUserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_app_user' })
   id!: string;
+
+  /** The token's `iss`; null for a person recorded before people were keyed by issuer, until they next sign in. */
+  @Column({ type: 'text', nullable: true })
+  issuer!: string | null;
 
   @Column({ type: 'text' })
   subject!: string;

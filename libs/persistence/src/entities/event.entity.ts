@@ -1,12 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * The audit trail: who did what, when, with the state before and after. Append-only: a trigger
- * in the migration refuses UPDATE and DELETE. Written in the same transaction as the change.
+ * The audit trail: who did what, when, with the state before and after. Append-only: triggers
+ * in the migrations refuse UPDATE, DELETE and TRUNCATE. Written in the same transaction as the change.
  */
 @Entity('event')
 @Index('ix_event_round', ['roundId', 'id'])
 @Index('ix_event_council', ['councilId', 'id'])
+@Index('ix_event_global_chain', ['id'], { where: '"council_id" IS NULL' })
 export class EventEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_event' })
   id!: string;
@@ -27,8 +28,8 @@ export class EventEntity {
   @Column({ type: 'jsonb' })
   data!: Record<string, unknown>;
 
-  // Set by the writer: the hash covers this exact instant.
-  @Column({ type: 'timestamptz', default: () => 'now()' })
+  // Set by the writer from the Clock, with no default to fall back on: the hash covers this exact instant.
+  @Column({ type: 'timestamptz' })
   at!: Date;
 
   /** The hash of the council's previous event (null for its first): the link `GET /api/audit/verify` walks. */

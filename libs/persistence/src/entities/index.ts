@@ -1,5 +1,6 @@
 import { AgreementEntity, AgreementVersionEntity } from './agreement.entity';
 import { AppUserEntity, RoleGrantEntity } from './app-user.entity';
+import { CalendarFeedEntity } from './calendar-feed.entity';
 import { CostKeyEntity, CostKeyWeightEntity } from './cost-key.entity';
 import { CouncilEntity } from './council.entity';
 import { EventEntity, IdempotencyRecordEntity } from './event.entity';
@@ -18,6 +19,7 @@ import {
 
 export * from './agreement.entity';
 export * from './app-user.entity';
+export * from './calendar-feed.entity';
 export * from './cost-key.entity';
 export * from './council.entity';
 export * from './event.entity';
@@ -50,4 +52,5 @@ export const ENTITIES = [
   IdempotencyRecordEntity,
   OutboxEntity,
   NotificationEntity,
+  CalendarFeedEntity,
 ];

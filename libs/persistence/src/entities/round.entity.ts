@@ -1,7 +1,6 @@
 import {
   Check,
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   JoinColumn,
@@ -92,7 +91,7 @@ export class RoundEntity {
   launchedBy!: string;
 
   // Given by the launch from the Clock, like its event: a rehearsed or replayed day must say that day.
-  @CreateDateColumn({ name: 'launched_at', type: 'timestamptz' })
+  @Column({ name: 'launched_at', type: 'timestamptz' })
   launchedAt!: Date;
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
@@ -227,7 +226,7 @@ export class MemberDecisionRevisionEntity {
   registeredBy!: string;
 
   // Given by the registration from the Clock, the same instant as its event.
-  @CreateDateColumn({ name: 'registered_at', type: 'timestamptz' })
+  @Column({ name: 'registered_at', type: 'timestamptz' })
   registeredAt!: Date;
 }
 
@@ -278,6 +277,6 @@ export class RoundOutcomeEntity {
   decisiveRevision!: number;
 
   // Given by the settlement from the Clock, the same instant as its event.
-  @CreateDateColumn({ name: 'settled_at', type: 'timestamptz' })
+  @Column({ name: 'settled_at', type: 'timestamptz' })
   settledAt!: Date;
 }

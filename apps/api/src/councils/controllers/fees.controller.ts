@@ -24,13 +24,23 @@ export class FeesController {
     summary: 'Record a fee schedule adopted before the council used this system (secretariat)',
     description:
       'One amount per current member, in force from `effectiveFrom`. Schedules are history: the same schedule again is answered with 200 ' +
-      'and changes nothing; a different one for the same date is refused. Later changes go through fee rounds.',
+      'and changes nothing; a different one for the same date is refused. New fees are decided in fee rounds, where every member’s ' +
+      'kommunestyre votes, so onboarding is refused (409, naming the round in `details.roundId` and `details.title`) on a date an open ' +
+      'fee round proposes, on or after the day a schedule approved in a round came into force, and, once the council has launched its ' +
+      'first fee round, from a date after today (Europe/Oslo).',
   })
   @ApiCreatedResponse({ type: FeeScheduleResponse, description: 'The schedule was recorded' })
   @ApiOkResponse({ type: FeeScheduleResponse, description: 'The same schedule was recorded already; nothing changed' })
   @ApiCouncilProblems({ forbidden: 'The caller can see the council but is not its secretariat' })
-  @ApiRuleRefused('The fees do not cover exactly the current members (`errors[].field` is `fees`, `details.municipalityNumbers` names them)')
-  @ApiStateConflict('A different schedule from that date is recorded, or a schedule approved in a round came into force on or before it')
+  @ApiRuleRefused(
+    'The fees do not cover exactly the current members (`errors[].field` is `fees`, `details.municipalityNumbers` names them), or the reason is blank',
+  )
+  @ApiStateConflict(
+    'Only a fee round may set these fees; `code` says why and `details.roundId` and `details.title` name the round: ' +
+      '`FEES.DATE_PROPOSED_BY_ROUND` (an open round proposes fees from that date), `FEES.CHANGE_NEEDS_ROUND` (a future date after the ' +
+      'council’s first fee round), `FEES.AFTER_ROUND` (a schedule approved in a round came into force on or before it), or ' +
+      '`FEES.SCHEDULE_EXISTS` (a different schedule from that date is recorded)',
+  )
   async put(
     @CurrentActor() actor: Actor,
     @Param() params: FeeScheduleParams,

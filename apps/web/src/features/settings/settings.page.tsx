@@ -1,10 +1,10 @@
 import './settings.css';
-import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Spinner, Textfield } from '@digdir/designsystemet-react';
-import { FilesIcon } from '@navikt/aksel-icons';
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useRef, useState } from 'react';
-import { Schemas, api, data } from '../../api/client';
-import { useMe } from '../../api/me.queries';
+import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Spinner, Tag, Textfield } from '@digdir/designsystemet-react';
+import { FilesIcon, TrashIcon } from '@navikt/aksel-icons';
+import { useMutation, useMutationState, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useEffect, useRef, useState } from 'react';
+import { Schemas, api, data, toProblem } from '../../api/client';
+import { MY_CALENDAR_FEEDS, useMe, useMyCalendarFeeds } from '../../api/me.queries';
 import { ProblemAlert, QueryState } from '../../components/query-state';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { commonMessages } from '../../i18n/common.messages';
@@ -13,10 +13,13 @@ import { LANGUAGES, Language, useLanguage, useMessages } from '../../i18n/i18n';
 import { settingsMessages } from './settings.messages';
 
 type NoticeLanguage = Schemas['SettingsResponse']['language'];
+type MyFeed = Schemas['CalendarFeedSummaryResponse'];
 
 // Each language is named in itself, as a language menu does.
 const LANGUAGE_NAMES: Record<Language, string> = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' };
 const FOLLOW = 'municipality';
+/** Deleting a feed in the list: the feed that showed its address hears of it by this key. */
+const REVOKE_CALENDAR_FEED = ['revoke-calendar-feed'] as const;
 
 /** A signed-in person's own settings: the language of their notices and of the screens, and calendar feeds. */
 export function SettingsPage() {
@@ -191,7 +194,98 @@ function CalendarSection() {
       </Heading>
       <Paragraph>{t('calendarLead')}</Paragraph>
       {content}
+      <MyFeeds />
     </section>
+  );
+}
+
+/** The feeds the person has made, with when each runs out, and a way to revoke each. */
+function MyFeeds() {
+  const t = useMessages(settingsMessages);
+  const common = useMessages(commonMessages);
+  const { language } = useLanguage();
+  const queryClient = useQueryClient();
+  const feeds = useMyCalendarFeeds();
+  const revoke = useMutation({
+    mutationKey: REVOKE_CALENDAR_FEED,
+    mutationFn: async (feed: MyFeed) => {
+      const result = await api.DELETE('/api/me/calendar-feeds/{id}', { params: { path: { id: feed.id } } });
+      if (!result.response.ok) throw toProblem(result.error, result.response);
+      return feed;
+    },
+    onSuccess: (feed) => {
+      queryClient.setQueryData<MyFeed[]>(MY_CALENDAR_FEEDS, (cached) => cached?.filter((other) => other.id !== feed.id));
+      void queryClient.invalidateQueries({ queryKey: MY_CALENDAR_FEEDS });
+      // The button is gone with its feed; the list's heading takes the focus, so the keyboard stays in place.
+      requestAnimationFrame(() => document.getElementById('settings-my-feeds')?.focus());
+    },
+  });
+  const nameOf = (feed: MyFeed) => (feed.scope === 'municipality' ? t('municipalityName', { name: feed.name }) : feed.name);
+
+  let content;
+  if (feeds.isPending) content = <Spinner aria-label={common('loading')} data-size="md" />;
+  else if (feeds.isError) content = <ProblemAlert error={feeds.error} onRetry={() => void feeds.refetch()} />;
+  else if (feeds.data.length === 0) content = <Paragraph>{t('myFeedsNone')}</Paragraph>;
+  else {
+    content = (
+      <ul className="settings__my-feeds">
+        {feeds.data.map((feed) => (
+          <li key={feed.id} className="settings__my-feed">
+            <div className="settings__my-feed-text">
+              <Paragraph>
+                <strong>{nameOf(feed)}</strong>{' '}
+                {feed.expired && (
+                  <Tag data-color="warning" data-size="sm">
+                    {t('expiredTag')}
+                  </Tag>
+                )}
+              </Paragraph>
+              <Paragraph data-size="sm">
+                {t('feedKey')} <code>{feed.tokenPrefix}…</code>
+              </Paragraph>
+              <Paragraph data-size="sm">
+                {t(feed.expired ? 'feedExpired' : 'feedExpires', { date: formatInstant(feed.expiresAt, language) })}{' '}
+                {feed.lastUsedAt ? t('feedLastUsed', { date: formatInstant(feed.lastUsedAt, language) }) : t('feedNeverUsed')}
+              </Paragraph>
+            </div>
+            <div>
+              <Button
+                variant="secondary"
+                data-color="danger"
+                onClick={() => revoke.mutate(feed)}
+                disabled={revoke.isPending}
+                loading={revoke.isPending && revoke.variables?.id === feed.id}
+              >
+                <TrashIcon aria-hidden />
+                {t('revoke', { name: nameOf(feed) })}
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <div className="stack" role="group" aria-labelledby="settings-my-feeds">
+      <Heading level={3} data-size="sm" id="settings-my-feeds" tabIndex={-1}>
+        {t('myFeedsHeading')}
+      </Heading>
+      <Paragraph data-size="sm">{t('myFeedsLead')}</Paragraph>
+      {content}
+      {/* Always there, so the confirmation is read out when it appears. */}
+      <p role="status" className="settings__copied">
+        {revoke.isSuccess ? t('revoked', { name: nameOf(revoke.data) }) : ''}
+      </p>
+      {revoke.isError && (
+        <Alert data-color="danger">
+          <Paragraph>
+            <strong>{t('revokeFailed')}</strong>
+          </Paragraph>
+          <Paragraph>{revoke.error.message}</Paragraph>
+        </Alert>
+      )}
+    </div>
   );
 }
 
@@ -199,6 +293,7 @@ function CalendarSection() {
 function CalendarFeed({ target }: { target: FeedTarget }) {
   const t = useMessages(settingsMessages);
   const { language } = useLanguage();
+  const queryClient = useQueryClient();
   const id = target.scope === 'council' ? `feed-council-${target.council}` : `feed-municipality-${target.municipality}`;
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'manual'>('idle');
   const inputRef = useRef<HTMLInputElement>(null);
@@ -209,8 +304,25 @@ function CalendarFeed({ target }: { target: FeedTarget }) {
           body: target.scope === 'council' ? { scope: 'council', council: target.council } : { scope: 'municipality', municipality: target.municipality },
         }),
       ),
-    onSuccess: () => setCopyState('idle'),
+    onSuccess: () => {
+      setCopyState('idle');
+      void queryClient.invalidateQueries({ queryKey: MY_CALENDAR_FEEDS });
+    },
   });
+
+  // A link deleted in the list is dead: its address is no longer offered for copying.
+  const revoked = useMutationState({
+    filters: { mutationKey: REVOKE_CALENDAR_FEED, status: 'success' },
+    select: (mutation) => (mutation.state.data as MyFeed | undefined)?.id,
+  });
+  const shownId = issue.data?.id;
+  const { reset } = issue;
+  useEffect(() => {
+    if (shownId && revoked.includes(shownId)) {
+      reset();
+      setCopyState('idle');
+    }
+  }, [shownId, revoked, reset]);
 
   const copy = async (url: string) => {
     try {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Money, parseCalendarDate } from '@app/domain';
+import { CalendarDate, Money, parseCalendarDate, todayInOslo } from '@app/domain';
 import { Actor } from '@app/identity';
-import { FeeScheduleEntity, FeeScheduleLineEntity } from '@app/persistence';
+import { FeeScheduleEntity, FeeScheduleLineEntity, RoundEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
 import { ApplicationError } from '../../application-error';
 import { appendEvent } from '../../audit/event-log';
@@ -29,6 +29,8 @@ export interface RecordFeesResult {
 /**
  * Records the medlemsavgift in force when the council started using the product (onboarding).
  * Schedules are history: the same one again changes nothing, a different one for the same date is refused.
+ * New fees are decided in fee rounds, where every member's kommunestyre votes: once the council has
+ * launched one, onboarding records only schedules already in force, and never on a date a round proposes.
  */
 @Injectable()
 export class RecordFeesHandler {
@@ -51,7 +53,7 @@ export class RecordFeesHandler {
       const schedules = manager.getRepository(FeeScheduleEntity);
       const existing = await schedules.findOne({ where: { councilId, effectiveFrom } });
       if (existing) return { created: false, schedule: await this.sameAsStored(manager, existing, amounts) };
-      await refuseIfRoundsCameFirst(manager, councilId, effectiveFrom);
+      await refuseWhatOnlyARoundDecides(manager, councilId, effectiveFrom, todayInOslo(now));
 
       const schedule = await schedules.save({
         councilId,
@@ -84,12 +86,13 @@ export class RecordFeesHandler {
       view.fees.length === amounts.size &&
       view.fees.every((fee) => amounts.get(fee.municipalityNumber)?.equals(Money.fromNok(fee.amount)));
     if (!same) {
+      const round = stored.roundId ? await manager.getRepository(RoundEntity).findOneBy({ id: stored.roundId }) : null;
       throw ApplicationError.conflict(
         'FEES.SCHEDULE_EXISTS',
         `A different fee schedule effective from ${stored.effectiveFrom} is already recorded` +
-          (stored.source === 'round' ? ' (approved in a round)' : '') +
+          (round ? ` (approved in round "${round.title}", ${round.id})` : '') +
           '; schedules are history and are not replaced. Later changes go through an approval round.',
-        { effectiveFrom: stored.effectiveFrom, source: stored.source },
+        { effectiveFrom: stored.effectiveFrom, source: stored.source, ...(round ? { roundId: round.id, title: round.title } : {}) },
       );
     }
     return view;
@@ -130,20 +133,52 @@ function coveringExactly(fees: RecordFeesCommand['fees'], members: readonly stri
   return amounts;
 }
 
+/**
+ * The unanimity rule must not be sidestepped: a date an open round proposes is that round's to
+ * settle; a schedule approved in a round is not preceded by a later onboarding record; and once the
+ * council has launched a fee round, only dates already past (Europe/Oslo) are history to record.
+ * A fee round, not an agreement round, ends onboarding: only it says anything about the fees.
+ */
+async function refuseWhatOnlyARoundDecides(manager: EntityManager, councilId: string, effectiveFrom: CalendarDate, today: CalendarDate): Promise<void> {
+  const rounds = manager.getRepository(RoundEntity);
+  const proposing = await rounds.findOneBy({ councilId, subjectType: 'fees', feeEffectiveFrom: effectiveFrom, status: 'open' });
+  if (proposing) {
+    throw ApplicationError.conflict(
+      'FEES.DATE_PROPOSED_BY_ROUND',
+      `Round "${proposing.title}" (${proposing.id}) is open and proposes fees from ${effectiveFrom}; what is in force from that date ` +
+        `is for its members' kommunestyrer to decide. Wait for its outcome, or record the schedule from another date.`,
+      { field: 'effectiveFrom', roundId: proposing.id, title: proposing.title },
+    );
+  }
+  await refuseIfRoundsCameFirst(manager, councilId, effectiveFrom);
+  if (effectiveFrom < today) return;
+  const first = await rounds.findOne({ where: { councilId, subjectType: 'fees' }, order: { launchedAt: 'ASC', id: 'ASC' } });
+  if (first) {
+    throw ApplicationError.conflict(
+      'FEES.CHANGE_NEEDS_ROUND',
+      `A schedule from ${effectiveFrom} is not history (today is ${today}), and the council decides its fees in approval rounds ` +
+        `since it launched round "${first.title}" (${first.id}); launch a fee round, so that every member's kommunestyre decides.`,
+      { field: 'effectiveFrom', roundId: first.id, title: first.title, today },
+    );
+  }
+}
+
 // Onboarding records what was adopted before the product; once a round has set the fees, later ones go through rounds.
 async function refuseIfRoundsCameFirst(manager: EntityManager, councilId: string, inForceFrom: string): Promise<void> {
   const fromRound = await manager
     .getRepository(FeeScheduleEntity)
     .createQueryBuilder('s')
+    .innerJoinAndSelect('s.round', 'r')
     .where(`s.council_id = :councilId AND s.source = 'round' AND s.in_force_from <= :inForceFrom`, { councilId, inForceFrom })
     .orderBy('s.in_force_from', 'DESC')
     .getOne();
   if (fromRound) {
+    const round = fromRound.round!;
     throw ApplicationError.conflict(
       'FEES.AFTER_ROUND',
-      `A schedule approved in a round is in force from ${fromRound.inForceFrom}; a schedule adopted before the council used ` +
-        `this system cannot come into force later than that. Launch a fee round instead.`,
-      { field: 'effectiveFrom', roundId: fromRound.roundId },
+      `A schedule approved in round "${round.title}" (${round.id}) is in force from ${fromRound.inForceFrom}; a schedule adopted ` +
+        `before the council used this system cannot come into force later than that. Launch a fee round instead.`,
+      { field: 'effectiveFrom', roundId: round.id, title: round.title },
     );
   }
 }

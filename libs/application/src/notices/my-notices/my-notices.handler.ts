@@ -80,7 +80,7 @@ interface NoticeRow {
 }
 
 async function userIdOf(manager: EntityManager, actor: Actor): Promise<string | null> {
-  const user = await manager.getRepository(AppUserEntity).findOne({ where: { subject: actor.subject }, select: { id: true } });
+  const user = await manager.getRepository(AppUserEntity).findOne({ where: { issuer: actor.issuer, subject: actor.subject }, select: { id: true } });
   return user?.id ?? null;
 }
 

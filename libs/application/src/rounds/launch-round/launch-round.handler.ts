@@ -25,6 +25,7 @@ import { CouncilAccess } from '../../access/council-access';
 import { ApplicationError } from '../../application-error';
 import { appendEvent } from '../../audit/event-log';
 import { allocateByCostKey } from '../../councils/preview-allocation/allocate-by-cost-key';
+import { lockCouncilForWrite } from '../../councils/queries/council-write.lock';
 import { openRoundJobs } from '../../jobs/round-schedule';
 import { enqueueJobs } from '../../outbox/outbox';
 import { Clock } from '../../time/clock';
@@ -204,18 +205,29 @@ export class LaunchRoundHandler {
     return version;
   }
 
-  // A council has one fee schedule per effective date; two could not both come into force.
+  // A council has one fee schedule per effective date; two could not both come into force. The
+  // council's write lock orders this check with the recording of onboarding schedules, so neither
+  // can slip in beside the other.
   private async refuseSecondScheduleFrom(manager: EntityManager, councilId: string, effectiveFrom: string): Promise<void> {
-    const schedule = await manager.getRepository(FeeScheduleEntity).findOneBy({ councilId, effectiveFrom });
-    const open = await manager.getRepository(RoundEntity).findOneBy({ councilId, feeEffectiveFrom: effectiveFrom, status: 'open' });
-    if (schedule || open) {
+    await lockCouncilForWrite(manager, councilId);
+    const schedule = await manager.getRepository(FeeScheduleEntity).findOne({ where: { councilId, effectiveFrom }, relations: { round: true } });
+    if (schedule) {
+      const round = schedule.round;
       throw ApplicationError.conflict(
         'FEES.EFFECTIVE_DATE_TAKEN',
-        schedule
-          ? `A fee schedule from ${effectiveFrom} is already recorded; choose another effective date.`
-          : `Round ${open!.id} already proposes fees from ${effectiveFrom}.`,
-        { field: 'subject.effectiveFrom' },
+        `A fee schedule from ${effectiveFrom} is already recorded` +
+          (round ? ` (approved in round "${round.title}", ${round.id})` : ' (at onboarding)') +
+          '; choose another effective date.',
+        { field: 'subject.effectiveFrom', feeScheduleId: schedule.id, source: schedule.source, ...(round ? { roundId: round.id, title: round.title } : {}) },
       );
+    }
+    const open = await manager.getRepository(RoundEntity).findOneBy({ councilId, feeEffectiveFrom: effectiveFrom, status: 'open' });
+    if (open) {
+      throw ApplicationError.conflict('FEES.EFFECTIVE_DATE_TAKEN', `Round "${open.title}" (${open.id}) already proposes fees from ${effectiveFrom}.`, {
+        field: 'subject.effectiveFrom',
+        roundId: open.id,
+        title: open.title,
+      });
     }
   }
 }
