@@ -12,19 +12,9 @@ export SERVICES_STATE_FILE=${SERVICES_STATE_FILE:-.data/test-faults.services}
 ensure_node_modules
 bash scripts/services.sh up
 
-template_name="vedtak_tpl_$$"
-template=$(node -e 'const u=new URL(process.env.DATABASE_URL);u.pathname="/"+process.argv[1];console.log(u.href)' "$template_name")
-admin=$(node -e 'const u=new URL(process.env.DATABASE_URL);u.pathname="/postgres";console.log(u.href)')
-cleanup() {
-  psql -q "$admin" -c "DROP DATABASE IF EXISTS $template_name WITH (FORCE)" >/dev/null 2>&1 || true
-  bash scripts/services.sh down
-}
-trap cleanup EXIT
-psql -q "$admin" -v ON_ERROR_STOP=1 -c "CREATE DATABASE $template_name"
-DATABASE_URL="$template" npm run --silent migration:run >/dev/null
+with_test_template
 # The suites kill and restart the built api and worker.
 ensure_build
 
-export TEST_TEMPLATE_DATABASE_URL="$template"
 export NODE_ENV=test
 npx jest --ci -c jest.faults.config.js "$@"

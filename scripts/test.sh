@@ -20,20 +20,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 bash scripts/services.sh up
 
-# Each run migrates a template of its own, so that runs side by side (two checkouts, CI and a
-# developer) never drop each other's; the suites copy it into a database each.
-template_name="vedtak_tpl_$$"
-template=$(node -e 'const u=new URL(process.env.DATABASE_URL);u.pathname="/"+process.argv[1];console.log(u.href)' "$template_name")
-admin=$(node -e 'const u=new URL(process.env.DATABASE_URL);u.pathname="/postgres";console.log(u.href)')
-cleanup() {
-  psql -q "$admin" -c "DROP DATABASE IF EXISTS $template_name WITH (FORCE)" >/dev/null 2>&1 || true
-  bash scripts/services.sh down
-}
-trap cleanup EXIT
-psql -q "$admin" -v ON_ERROR_STOP=1 -c "CREATE DATABASE $template_name"
-DATABASE_URL="$template" npm run --silent migration:run >/dev/null
+with_test_template
 ensure_build
 
-export TEST_TEMPLATE_DATABASE_URL="$template"
 export NODE_ENV=test
 npx jest --ci --coverage "$@"

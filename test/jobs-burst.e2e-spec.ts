@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { TestApi, startTestApi } from './support/api';
 import { COUNCIL, MEMBERS, launchDueRounds } from './support/round-story';
 import { TestSmtpServer, startSmtpServer } from './support/smtp-server';
 import { secretariatToken } from './support/tokens';
 import { waitFor } from './support/wait';
-import { spawnApi, spawnWorker } from './support/worker';
+import { spawnApi, spawnEnv, spawnWorker } from './support/worker';
 
 const NOW = '2030-01-09T12:00:00+01:00';
 const CONCURRENCY = 5;
@@ -29,14 +28,7 @@ describe('a burst of reminders', () => {
   it('survives kill -9 of the worker in the middle of 1 000 reminders: each is delivered, once', async () => {
     const total = 125 * MEMBERS.length;
     await launchDueRounds(api, 125, 3000);
-    const env = {
-      DATABASE_URL: api.database.url,
-      REDIS_URL: process.env.REDIS_URL!,
-      QUEUE_PREFIX: `{vt-${randomBytes(4).toString('hex')}}`,
-      SMTP_URL: smtp.url,
-      CLOCK_START: NOW,
-      WORKER_CONCURRENCY: String(CONCURRENCY),
-    };
+    const env = spawnEnv({ databaseUrl: api.database.url, smtpUrl: smtp.url, now: NOW }, { WORKER_CONCURRENCY: String(CONCURRENCY) });
     let worker = spawnWorker(env);
     await waitFor('the burst to be under way', async () => smtp.mails.length >= total / 4, 60_000, 5).catch((error) => {
       throw new Error(`${error.message}\n${worker.stderrText()}`);
@@ -68,13 +60,7 @@ describe('a burst of reminders', () => {
   it('holds the same with two api and two worker processes against one PostgreSQL and one Redis', async () => {
     smtp.mails.length = 0;
     const before = await sent();
-    const env = {
-      DATABASE_URL: api.database.url,
-      REDIS_URL: process.env.REDIS_URL!,
-      QUEUE_PREFIX: `{vt-${randomBytes(4).toString('hex')}}`,
-      SMTP_URL: smtp.url,
-      CLOCK_START: NOW,
-    };
+    const env = spawnEnv({ databaseUrl: api.database.url, smtpUrl: smtp.url, now: NOW });
     const apis = [await spawnApi(env), await spawnApi(env)];
     const workers = [spawnWorker(env), spawnWorker(env)];
     try {

@@ -107,41 +107,60 @@ async function listen(api: TestApi): Promise<string> {
   return `http://127.0.0.1:${(api.http.address() as AddressInfo).port}`;
 }
 
-describe('GET /api/councils/{slug}/live', () => {
-  let api: TestApi;
-  let base: string;
-  let feed: CouncilLiveFeed;
+type StreamArgs = Parameters<typeof openStream> extends [string, ...infer Rest] ? Rest : never;
+
+/** What a describe's tests reach: its own api, listening, and `open`, a stream to it that is closed after the test. */
+interface LiveApi {
+  api: TestApi;
+  base: string;
+  feed: CouncilLiveFeed;
+  open(...args: StreamArgs): Promise<OpenStream>;
+}
+
+/**
+ * An api of the describe's own on the application's clock in 2022 (a token's lifetime is real
+ * time all the same). After each test the streams it opened are closed, and the test waits until
+ * the feed, and whatever `letGo` asks about, has let go of them.
+ */
+function liveApi(letGo: (api: TestApi) => boolean = () => true): LiveApi {
   const streams: OpenStream[] = [];
-  const open = async (...args: Parameters<typeof openStream>) => {
-    const stream = await openStream(...args);
-    streams.push(stream);
-    return stream;
-  };
+  const live = {
+    open: async (...args: StreamArgs) => {
+      const stream = await openStream(live.base, ...args);
+      streams.push(stream);
+      return stream;
+    },
+  } as LiveApi;
 
   beforeAll(async () => {
-    api = await startTestApi({ seed: true, now: '2022-10-01T10:00:00+02:00' });
-    base = await listen(api);
-    feed = api.app.get(CouncilLiveFeed);
+    live.api = await startTestApi({ seed: true, now: '2022-10-01T10:00:00+02:00' });
+    live.base = await listen(live.api);
+    live.feed = live.api.app.get(CouncilLiveFeed);
   });
 
   afterEach(async () => {
     streams.splice(0).forEach((stream) => stream.close());
-    await until(() => feed.subscriberCount() === 0);
+    await until(() => live.feed.subscriberCount() === 0 && letGo(live.api));
   });
 
-  afterAll(() => api?.close());
+  afterAll(() => live.api?.close());
+  return live;
+}
+
+describe('GET /api/councils/{slug}/live', () => {
+  const live = liveApi();
 
   it('sends the secretariat round.launched, then decision.registered, each with its id, type and round', async () => {
-    api.clock.set('2022-10-01T10:00:00+02:00');
-    const stream = await open(base, await secretariatToken(COUNCIL));
+    live.api.clock.set('2022-10-01T10:00:00+02:00');
+    const stream = await live.open(await secretariatToken(COUNCIL));
     expect(stream.response.status).toBe(200);
     expect(stream.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(stream.response.headers.get('cache-control')).toMatch(/no-cache/);
 
-    const round = await launchFeeRound(api);
+    const round = await launchFeeRound(live.api);
     const launched = await stream.next(isEvent('round.launched'));
-    api.clock.set('2022-11-25T12:00:00+01:00');
-    expect((await register(api, round.id, '5031', decision('adopted', '2022-11-24'))).status).toBe(200);
+    live.api.clock.set('2022-11-25T12:00:00+01:00');
+    expect((await register(live.api, round.id, '5031', decision('adopted', '2022-11-24'))).status).toBe(200);
     const registered = await stream.next(isEvent('decision.registered'));
 
     const launchedData = JSON.parse(launched.data!);
@@ -161,22 +180,22 @@ describe('GET /api/councils/{slug}/live', () => {
   });
 
   it('after a reconnect with Last-Event-ID, sends only what came later: the missed events first, then the new ones', async () => {
-    api.clock.set('2022-10-01T10:00:00+02:00');
+    live.api.clock.set('2022-10-01T10:00:00+02:00');
     const token = await secretariatToken(COUNCIL);
-    const first = await open(base, token);
-    const round = await launchFeeRound(api, { subject: { type: 'fees', total: '1000.00', costKey: 'fees-2022', effectiveFrom: '2024-01-01' } });
+    const first = await live.open(token);
+    const round = await launchFeeRound(live.api, { subject: { type: 'fees', total: '1000.00', costKey: 'fees-2022', effectiveFrom: '2024-01-01' } });
     const launched = await first.next((message) => message.event === 'round.launched' && JSON.parse(message.data!).roundId === round.id);
     first.close();
-    await until(() => feed.subscriberCount() === 0);
+    await until(() => live.feed.subscriberCount() === 0);
 
     // Missed while disconnected.
-    api.clock.set('2022-11-25T12:00:00+01:00');
-    expect((await register(api, round.id, '5031', decision('adopted', '2022-11-24'))).status).toBe(200);
-    expect((await register(api, round.id, '5001', decision('adopted', '2022-11-24'))).status).toBe(200);
+    live.api.clock.set('2022-11-25T12:00:00+01:00');
+    expect((await register(live.api, round.id, '5031', decision('adopted', '2022-11-24'))).status).toBe(200);
+    expect((await register(live.api, round.id, '5001', decision('adopted', '2022-11-24'))).status).toBe(200);
 
-    const again = await open(base, token, { 'Last-Event-ID': launched.id! });
+    const again = await live.open(token, { 'Last-Event-ID': launched.id! });
     await again.next((message) => message.event === 'decision.registered' && JSON.parse(message.data!).data.municipalityNumber === '5001');
-    expect((await register(api, round.id, '5028', decision('scheduled', '2022-12-08'))).status).toBe(200);
+    expect((await register(live.api, round.id, '5028', decision('scheduled', '2022-12-08'))).status).toBe(200);
     await again.next((message) => message.event === 'decision.registered' && JSON.parse(message.data!).data.municipalityNumber === '5028');
 
     const events = again.messages.filter((message) => message.event);
@@ -189,14 +208,14 @@ describe('GET /api/councils/{slug}/live', () => {
     expect(ids.every((id, index) => id > BigInt(launched.id!) && (index === 0 || id > ids[index - 1]))).toBe(true);
 
     // Without Last-Event-ID, a stream starts from now: nothing of the past is replayed.
-    const fresh = await open(base, token);
+    const fresh = await live.open(token);
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(fresh.messages.filter((message) => message.event)).toEqual([]);
   });
 
   it('lets a leader and the admin follow, answers a clerk 403, a leader of another council 404, no token 401, a bad Last-Event-ID 400', async () => {
     for (const token of [await leaderToken(COUNCIL), await adminToken()]) {
-      const stream = await open(base, token);
+      const stream = await live.open(token);
       expect(stream.response.status).toBe(200);
     }
     const refused: Array<[string | null, Record<string, string>, number, string]> = [
@@ -207,27 +226,27 @@ describe('GET /api/councils/{slug}/live', () => {
       [await secretariatToken(COUNCIL), { 'Last-Event-ID': 'abc' }, 400, '/problems/validation-failed'],
     ];
     for (const [token, headers, status, type] of refused) {
-      const stream = await open(base, token, headers);
+      const stream = await live.open(token, headers);
       expect({ status: stream.response.status, type: stream.response.headers.get('content-type') }).toEqual({
         status,
         type: expect.stringMatching(/^application\/problem\+json/),
       });
       expect(((await stream.response.json()) as { type: string }).type).toBe(type);
     }
-    const unknown = await open(base, await adminToken(), {}, 'no-such-council');
+    const unknown = await live.open(await adminToken(), {}, 'no-such-council');
     expect(unknown.response.status).toBe(404);
   });
 
   it('reads each council once per tick however many follow it, and stops when the last client goes', async () => {
     // Four people with five streams each: as many as each may have open.
     const tokens = await Promise.all([1, 2, 3, 4].map((n) => secretariatToken(COUNCIL, `sekretariat.${n}`)));
-    const reader = api.app.get(CouncilEventReader);
+    const reader = live.api.app.get(CouncilEventReader);
     const reads = jest.spyOn(reader, 'after');
     try {
-      const many = await Promise.all(Array.from({ length: 20 }, (_, index) => open(base, tokens[index % 4])));
+      const many = await Promise.all(Array.from({ length: 20 }, (_, index) => live.open(tokens[index % 4])));
       expect(many.every((stream) => stream.response.status === 200)).toBe(true);
-      expect(feed.subscriberCount()).toBe(20);
-      expect(feed.pollerCount()).toBe(1);
+      expect(live.feed.subscriberCount()).toBe(20);
+      expect(live.feed.pollerCount()).toBe(1);
       reads.mockClear();
       await new Promise((resolve) => setTimeout(resolve, 1600));
       // 500 ms a tick: about three reads in all, not three per client.
@@ -235,8 +254,8 @@ describe('GET /api/councils/{slug}/live', () => {
       expect(reads.mock.calls.length).toBeLessThanOrEqual(5);
 
       many.forEach((stream) => stream.close());
-      await until(() => feed.subscriberCount() === 0);
-      expect(feed.pollerCount()).toBe(0);
+      await until(() => live.feed.subscriberCount() === 0);
+      expect(live.feed.pollerCount()).toBe(0);
       reads.mockClear();
       await new Promise((resolve) => setTimeout(resolve, 700));
       expect(reads).not.toHaveBeenCalled();
@@ -247,37 +266,15 @@ describe('GET /api/councils/{slug}/live', () => {
 });
 
 describe('GET /api/councils/{slug}/live and the token it was opened with', () => {
-  let api: TestApi;
-  let base: string;
-  let feed: CouncilLiveFeed;
-  const streams: OpenStream[] = [];
-  const open = async (...args: Parameters<typeof openStream>) => {
-    const stream = await openStream(...args);
-    streams.push(stream);
-    return stream;
-  };
-
-  beforeAll(async () => {
-    // The application's clock in 2022: a token's lifetime is real time all the same.
-    api = await startTestApi({ seed: true, now: '2022-10-01T10:00:00+02:00' });
-    base = await listen(api);
-    feed = api.app.get(CouncilLiveFeed);
-  });
-
-  afterEach(async () => {
-    streams.splice(0).forEach((stream) => stream.close());
-    await until(() => feed.subscriberCount() === 0 && api.app.get(LiveStreams).count() === 0);
-  });
-
-  afterAll(() => api?.close());
+  const live = liveApi((api) => api.app.get(LiveStreams).count() === 0);
 
   it('ends the stream when its token expires, with a last token-expired message under the last event’s id, and lets go of the feed', async () => {
     const token = await tokenFor({ sub: 'sekretariat.kort', roles: [{ role: 'secretariat', council: COUNCIL }] }, { expiresInSeconds: 3 });
     const { exp } = decodeJwt(token);
-    const stream = await open(base, token);
+    const stream = await live.open(token);
     expect(stream.response.status).toBe(200);
-    expect(feed.subscriberCount()).toBe(1);
-    await launchFeeRound(api);
+    expect(live.feed.subscriberCount()).toBe(1);
+    await launchFeeRound(live.api);
     const launched = await stream.next(isEvent('round.launched'));
     await Promise.race([stream.ended, new Promise((_, reject) => setTimeout(() => reject(new Error('the stream outlived its token')), 6000))]);
     const endedAt = Date.now();
@@ -288,10 +285,10 @@ describe('GET /api/councils/{slug}/live and the token it was opened with', () =>
     // The id is the last event's: the client's Last-Event-ID stays where it was, and a reconnect misses nothing.
     expect(last).toEqual({ id: launched.id, event: 'token-expired', data: expect.any(String) });
     expect(JSON.parse(last.data!)).toMatchObject({ reason: 'expired' });
-    await until(() => feed.subscriberCount() === 0);
+    await until(() => live.feed.subscriberCount() === 0);
 
     // Without any event sent, it keeps the id the client came with (here none).
-    const quiet = await open(base, await tokenFor({ sub: 'sekretariat.kort', roles: [{ role: 'secretariat', council: COUNCIL }] }, { expiresInSeconds: 2 }));
+    const quiet = await live.open(await tokenFor({ sub: 'sekretariat.kort', roles: [{ role: 'secretariat', council: COUNCIL }] }, { expiresInSeconds: 2 }));
     expect(quiet.response.status).toBe(200);
     await quiet.ended;
     expect(quiet.messages.filter((message) => message.event)).toEqual([{ id: '', event: 'token-expired', data: expect.any(String) }]);
@@ -299,7 +296,7 @@ describe('GET /api/councils/{slug}/live and the token it was opened with', () =>
 
   it('refuses to open a stream with a token past its expiry that the verifier still tolerates (clock skew): 401, so the client renews', async () => {
     const token = await tokenFor({ sub: 'sekretariat.sen', roles: [{ role: 'secretariat', council: COUNCIL }] }, { expiresInSeconds: -5 });
-    const stream = await open(base, token);
+    const stream = await live.open(token);
     expect(stream.response.status).toBe(401);
     expect(stream.response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(stream.response.headers.get('www-authenticate')).toMatch(/invalid_token/);
@@ -308,21 +305,21 @@ describe('GET /api/councils/{slug}/live and the token it was opened with', () =>
 
   it('lets a person have five streams open at once and refuses the sixth with 429 and Retry-After, until one closes', async () => {
     const token = await secretariatToken(COUNCIL, 'sekretariat.mange');
-    const five = await Promise.all(Array.from({ length: 5 }, () => open(base, token)));
+    const five = await Promise.all(Array.from({ length: 5 }, () => live.open(token)));
     expect(five.map((stream) => stream.response.status)).toEqual([200, 200, 200, 200, 200]);
 
-    const sixth = await open(base, token);
+    const sixth = await live.open(token);
     expect(sixth.response.status).toBe(429);
     expect(sixth.response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(Number(sixth.response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await sixth.response.json()).toMatchObject({ type: '/problems/too-many-streams', status: 429, limit: 5 });
     // Someone else is not held back by it.
-    expect((await open(base, await leaderToken(COUNCIL))).response.status).toBe(200);
+    expect((await live.open(await leaderToken(COUNCIL))).response.status).toBe(200);
 
     five[0].close();
-    await until(() => feed.subscriberCount() === 5);
+    await until(() => live.feed.subscriberCount() === 5);
     const again = (await waitFor('a stream once one has closed', async () => {
-      const stream = await open(base, token);
+      const stream = await live.open(token);
       return stream.response.status === 200 ? stream : (stream.close(), null);
     }, 3000, 50))!;
     expect(again.response.status).toBe(200);

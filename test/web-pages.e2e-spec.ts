@@ -1,17 +1,15 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { INestApplicationContext } from '@nestjs/common';
-import { demoUsers, seedDemo } from '@app/demo';
 import { addDays, todayInOslo } from '@app/domain';
-import { TestApi, startTestApi } from './support/api';
+import { TestApi } from './support/api';
 import { launchBrowser, newSignedInPage, screenshot, seriousViolations, walkWithTab, watchConsole } from './support/browser';
-import { DemoIdentityProvider, startDemoIdentityProvider } from './support/identity-provider';
-import { freePort } from './support/redis-server';
+import { TestWebApp, startWebApp } from './support/web-app';
 import { startTestWorker } from './support/worker';
 
 // The three people at work in a real browser, against the api, the worker and the demo identity
 // provider, on the demo's story: the fee round open with five adopted, Melhus scheduled, two pending.
 describe('the web app in a browser', () => {
-  let idp: DemoIdentityProvider;
+  let web: TestWebApp;
   let api: TestApi;
   let worker: INestApplicationContext;
   let browser: Browser;
@@ -27,15 +25,8 @@ describe('the web app in a browser', () => {
   };
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    idp = await startDemoIdentityProvider({ people: demoUsers({ alliance: true }), appUrls: [base] });
-    api = await startTestApi({
-      now: new Date().toISOString(),
-      env: { OIDC_ISSUER: idp.issuer, OIDC_AUDIENCE: idp.audience, OIDC_JWKS_URL: idp.jwksUrl, OIDC_CLIENT_ID: idp.clientId, QUEUE_PREFIX: prefix },
-    });
-    await seedDemo(api.dataSource, { clock: api.clock });
-    await api.app.listen(port, '127.0.0.1');
+    web = await startWebApp({ env: () => ({ QUEUE_PREFIX: prefix }) });
+    ({ api, base } = web);
     worker = await startTestWorker({ DATABASE_URL: api.database.url, REDIS_URL: process.env.REDIS_URL!, QUEUE_PREFIX: prefix }, api.clock);
     [{ id: feeRoundId }] = await api.dataSource.query(`SELECT id FROM round WHERE subject_type = 'fees' AND status = 'open' AND title LIKE 'Ny medlemsavgift%'`);
     browser = await launchBrowser();
@@ -45,8 +36,7 @@ describe('the web app in a browser', () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
     await worker?.close();
-    await api?.close();
-    await idp?.close();
+    await web?.close();
   });
 
   /** A test whose pages are photographed when it fails, so the failure can be seen. */

@@ -1,9 +1,7 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { demoUsers, seedDemo } from '@app/demo';
-import { TestApi, startTestApi } from './support/api';
+import { TestApi } from './support/api';
 import { launchBrowser, newSignedInPage, screenshot, seriousViolations, walkWithTab, watchConsole } from './support/browser';
-import { DemoIdentityProvider, startDemoIdentityProvider } from './support/identity-provider';
-import { freePort } from './support/redis-server';
+import { TestWebApp, startWebApp } from './support/web-app';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -17,30 +15,22 @@ interface Issued {
 // A clerk's calendar links on the settings page, in a real browser against the api and the demo
 // identity provider: made and shown once, listed by their key's beginning, fetched, deleted.
 describe('the settings page’s calendar links in a browser', () => {
-  let idp: DemoIdentityProvider;
+  let web: TestWebApp;
   let api: TestApi;
   let browser: Browser;
   let base: string;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    idp = await startDemoIdentityProvider({ people: demoUsers({ alliance: true }), appUrls: [base] });
-    api = await startTestApi({
-      now: new Date().toISOString(),
-      env: { OIDC_ISSUER: idp.issuer, OIDC_AUDIENCE: idp.audience, OIDC_JWKS_URL: idp.jwksUrl, OIDC_CLIENT_ID: idp.clientId, PUBLIC_BASE_URL: base },
-    });
-    await seedDemo(api.dataSource, { clock: api.clock });
-    await api.app.listen(port, '127.0.0.1');
+    web = await startWebApp({ env: (base) => ({ PUBLIC_BASE_URL: base }) });
+    ({ api, base } = web);
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
-    await api?.close();
-    await idp?.close();
+    await web?.close();
   });
 
   it('makes a link that is shown once, lists it by its key and expiry, and deletes it for good, in all three languages', async () => {

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { messageIdOf } from '@app/application';
 import { TestApi, startTestApi } from './support/api';
 import { HoldingSmtpServer, startHoldingSmtpServer } from './support/holding-smtp-server';
 import { MEMBERS, launchDueRounds } from './support/round-story';
 import { waitFor } from './support/wait';
-import { spawnWorker } from './support/worker';
+import { spawnEnv, spawnWorker } from './support/worker';
 
 const NOW = '2030-01-09T12:00:00+01:00';
 const ROUNDS = 10;
@@ -45,15 +44,10 @@ describe('graceful shutdown of the worker', () => {
   it('on SIGTERM finishes the mails in flight before it exits, within the grace period, and leaves nothing half-sent', async () => {
     // Ten rounds whose one reminder (the day before the deadline) is due now: 80 mails.
     await launchDueRounds(api, ROUNDS, 3100);
-    const env = {
-      DATABASE_URL: api.database.url,
-      REDIS_URL: process.env.REDIS_URL!,
-      QUEUE_PREFIX: `{vt-${randomBytes(4).toString('hex')}}`,
-      SMTP_URL: smtp.url,
-      CLOCK_START: NOW,
-      WORKER_CONCURRENCY: String(CONCURRENCY),
-      SHUTDOWN_GRACE_MS: String(GRACE_MS),
-    };
+    const env = spawnEnv(
+      { databaseUrl: api.database.url, smtpUrl: smtp.url, now: NOW },
+      { WORKER_CONCURRENCY: String(CONCURRENCY), SHUTDOWN_GRACE_MS: String(GRACE_MS) },
+    );
     const worker = spawnWorker(env);
     const exited = new Promise<Exit>((resolve) => worker.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })));
     const failWith = (error: Error) => {

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { messageIdOf } from '@app/application';
 import { TestApi, startTestApi } from '../support/api';
 import { HoldingSmtpServer, startHoldingSmtpServer } from '../support/holding-smtp-server';
 import { MEMBERS, launchDueRounds } from '../support/round-story';
 import { waitFor } from '../support/wait';
-import { SpawnedProcess, spawnWorker } from '../support/worker';
+import { SpawnedProcess, spawnEnv, spawnWorker } from '../support/worker';
 
 const NOW = '2030-01-09T12:00:00+01:00';
 const ROUNDS = 10;
@@ -41,14 +40,7 @@ describe('the worker killed with kill -9 while it holds jobs', () => {
 
   it('has another worker take up the jobs it held within a minute, and every reminder is mailed', async () => {
     await launchDueRounds(api, ROUNDS, 3200);
-    const env = {
-      DATABASE_URL: api.database.url,
-      REDIS_URL: process.env.REDIS_URL!,
-      QUEUE_PREFIX: `{vt-${randomBytes(4).toString('hex')}}`,
-      SMTP_URL: smtp.url,
-      CLOCK_START: NOW,
-      WORKER_CONCURRENCY: String(CONCURRENCY),
-    };
+    const env = spawnEnv({ databaseUrl: api.database.url, smtpUrl: smtp.url, now: NOW }, { WORKER_CONCURRENCY: String(CONCURRENCY) });
     const first = spawnWorker(env);
     workers.push(first);
     await waitFor('the worker to hold mails it cannot finish', async () => smtp.held() === CONCURRENCY && (await withStatus('sending')).length === CONCURRENCY, 30_000, 20).catch(

@@ -1,5 +1,5 @@
-import { SMTPServer } from 'smtp-server';
 import { freePort } from './redis-server';
+import { listenSmtpServer } from './smtp-server';
 
 /**
  * A real SMTP server that can hold mails: a held mail has been handed over in full, but the
@@ -20,27 +20,16 @@ export async function startHoldingSmtpServer(acceptFirst: number): Promise<Holdi
   const accepted: string[] = [];
   const waiting: Array<() => void> = [];
   let holding = true;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        const messageId = /^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '';
-        const accept = () => {
-          accepted.push(messageId);
-          callback();
-        };
-        if (holding && accepted.length >= acceptFirst) waiting.push(accept);
-        else accept();
-      });
+  const close = await listenSmtpServer(port, {
+    receive: ({ messageId }, answer) => {
+      const accept = () => {
+        accepted.push(messageId);
+        answer();
+      };
+      if (holding && accepted.length >= acceptFirst) waiting.push(accept);
+      else accept();
     },
   });
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `smtp://127.0.0.1:${port}`,
     accepted,
@@ -49,6 +38,6 @@ export async function startHoldingSmtpServer(acceptFirst: number): Promise<Holdi
       holding = false;
       for (const accept of waiting.splice(0)) accept();
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close,
   };
 }

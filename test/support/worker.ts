@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { Clock } from '@app/application';
@@ -37,6 +38,21 @@ function spawnBuilt(app: 'api' | 'worker', env: Record<string, string>): Spawned
         }
       }),
   });
+}
+
+/**
+ * The environment of a built api or worker on a test's database and the shared Redis, under a
+ * queue prefix of its own, mailing through the given SMTP server, with its clock starting at `now`.
+ */
+export function spawnEnv(options: { databaseUrl: string; smtpUrl: string; now: string }, more: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: process.env.REDIS_URL!,
+    QUEUE_PREFIX: `{vt-${randomBytes(4).toString('hex')}}`,
+    SMTP_URL: options.smtpUrl,
+    CLOCK_START: options.now,
+    ...more,
+  };
 }
 
 /** The built worker as a process of its own, so that a test can kill -9 it. */

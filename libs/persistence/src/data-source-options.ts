@@ -12,8 +12,12 @@ export const DATABASE_LIMITS = {
   idleInTransactionTimeoutMs: 30_000,
   /** Opening a new connection ends here: a server that does not answer is given up on quickly. */
   connectTimeoutMs: 2_000,
-  /** Waiting for a free connection of a busy pool ends here (a burst of writes queues behind one lock). */
-  poolWaitMs: 5_000,
+  /**
+   * Waiting for a free connection of a busy pool ends here: a burst of writes to one council queues
+   * behind its lock, so the wait is as long as a statement may run. A database that is down does not
+   * make anyone wait this long: opening a connection fails within connectTimeoutMs, and then at once.
+   */
+  poolWaitMs: 15_000,
   /** After a connection attempt failed, new attempts fail at once for this long. */
   retryConnectingAfterMs: 1_000,
   poolSize: 10,

@@ -1,6 +1,5 @@
-import { SMTPServer } from 'smtp-server';
 import { freePort } from '../../support/redis-server';
-import { ReceivedMail } from '../../support/smtp-server';
+import { ReceivedMail, listenSmtpServer } from '../../support/smtp-server';
 
 /**
  * A real SMTP server on 127.0.0.1 that can be stopped (connections refused, as when the mail
@@ -19,45 +18,32 @@ export interface StoppableSmtpServer {
 
 export async function startStoppableSmtpServer(): Promise<StoppableSmtpServer> {
   const port = await freePort();
-  let server: SMTPServer | null = null;
+  let close: (() => Promise<void>) | null = null;
   const smtp: StoppableSmtpServer = {
     url: `smtp://127.0.0.1:${port}`,
     mails: [],
     recipientsTried: new Map(),
     refused: new Set(),
     start: async () => {
-      if (server) return;
-      const started = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['STARTTLS'],
-        logger: false,
+      if (close) return;
+      close = await listenSmtpServer(port, {
         // On stop, open connections (the mailer's pool) are told 421 and closed at once.
         closeTimeout: 50,
-        onRcptTo(address, _session, callback) {
-          smtp.recipientsTried.set(address.address, (smtp.recipientsTried.get(address.address) ?? 0) + 1);
-          if (!smtp.refused.has(address.address)) return callback();
-          callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+        refuse: (address) => {
+          smtp.recipientsTried.set(address, (smtp.recipientsTried.get(address) ?? 0) + 1);
+          return smtp.refused.has(address) ? 550 : null;
         },
-        onData(stream, session, callback) {
-          let raw = '';
-          stream.setEncoding('utf8');
-          stream.on('data', (chunk: string) => (raw += chunk));
-          stream.on('end', () => {
-            const messageId = /^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '';
-            smtp.mails.push({ messageId, to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
-            callback();
-          });
+        receive: (mail, accept) => {
+          smtp.mails.push(mail);
+          accept();
         },
       });
-      started.on('error', () => undefined);
-      await new Promise<void>((resolve) => started.listen(port, '127.0.0.1', resolve));
-      server = started;
     },
     stop: async () => {
-      const running = server;
-      server = null;
+      const running = close;
+      close = null;
       if (!running) return;
-      await new Promise<void>((resolve) => running.close(() => resolve()));
+      await running();
     },
   };
   await smtp.start();

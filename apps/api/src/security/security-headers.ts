@@ -10,37 +10,28 @@ type Directives = Record<string, string[]>;
  */
 export function contentSecurityPolicies(config: AppConfig): Record<'api' | 'docs' | 'board' | 'webApp', Directives> {
   const identityProvider = config.oidc ? [new URL(config.oidc.issuer).origin] : [];
+  // A page of a library's own files, with inline styles, that calls the api under the same origin.
+  const ownFilesPage = (baseUri: string): Directives => ({
+    defaultSrc: ["'none'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    frameAncestors: ["'none'"],
+    formAction: ["'self'"],
+    baseUri: [baseUri],
+    objectSrc: ["'none'"],
+  });
   return {
     api: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
     // Swagger UI: its scripts are files of its own (the document is in swagger-ui-init.js, not
     // inline); its page and components carry inline styles, and "Try it out" calls the api.
-    docs: {
-      defaultSrc: ["'none'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      frameAncestors: ["'none'"],
-      formAction: ["'self'"],
-      baseUri: ["'none'"],
-      objectSrc: ["'none'"],
-    },
+    docs: ownFilesPage("'none'"),
     // bull-board: a React app of its own files, with inline styles, a <base> element for its
     // relative links, and calls to its api under the same path. Its page asks for Google Fonts,
     // which stay blocked: an admin's browser should not tell a third party when the board is open.
-    board: {
-      defaultSrc: ["'none'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      frameAncestors: ["'none'"],
-      formAction: ["'self'"],
-      baseUri: ["'self'"],
-      objectSrc: ["'none'"],
-    },
+    board: ownFilesPage("'self'"),
     // The web app runs only its own scripts and talks only to the api and the identity provider.
     webApp: {
       defaultSrc: ["'self'"],

@@ -1,15 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { PageLimit } from '../../validation/page-limit';
 
 /** `GET /api/me/calendar-feeds?limit=` */
 export class ListCalendarFeedsQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50, example: 50 })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt({ message: 'limit must be a whole number between 1 and 200' })
-  @Min(1, { message: 'limit must be a whole number between 1 and 200' })
-  @Max(200, { message: 'limit must be a whole number between 1 and 200' })
+  @PageLimit(200, 50)
   limit?: number;
 }
 

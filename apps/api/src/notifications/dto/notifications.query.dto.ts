@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsOptional, Matches } from 'class-validator';
+import { PageLimit } from '../../validation/page-limit';
 
 export class ListNotificationsQueryDto {
   @ApiPropertyOptional({ type: Boolean, example: true, description: '`true`: only the notices not yet marked read' })
@@ -9,12 +10,7 @@ export class ListNotificationsQueryDto {
   @IsBoolean({ message: 'unread must be true or false' })
   unread?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50, example: 50 })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt({ message: 'limit must be a whole number between 1 and 200' })
-  @Min(1, { message: 'limit must be a whole number between 1 and 200' })
-  @Max(200, { message: 'limit must be a whole number between 1 and 200' })
+  @PageLimit(200, 50)
   limit?: number;
 }
 
