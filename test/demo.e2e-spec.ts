@@ -40,6 +40,8 @@ describe('npm run demo', () => {
         JWT_SECRET: secret,
         DATABASE_URL: database.url,
         SERVICES_STATE_FILE: state,
+        // Queues and rate-limit budgets of its own: suites running beside it count requests from this address too.
+        QUEUE_PREFIX: `{vedtak-demo-${process.pid}}`,
       },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
