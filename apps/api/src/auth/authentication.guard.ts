@@ -5,9 +5,8 @@ import { People } from '@app/application';
 import { IdentityProviderUnavailableError, InvalidTokenError, TokenVerifier } from '@app/identity';
 import { ProblemException } from '../problem-details/problem';
 import { AuthenticatedRequest } from './authenticated-request';
+import { bearerTokenOf, verifyOnce } from './bearer-token';
 import { IS_PUBLIC } from './public.decorator';
-
-const BEARER = /^Bearer[ \t]+(\S*)[ \t]*$/i;
 
 /**
  * Registered as APP_GUARD: every route needs `Authorization: Bearer <JWT>` unless marked
@@ -27,13 +26,13 @@ export class AuthenticationGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const response = context.switchToHttp().getResponse<Response>();
-    const match = BEARER.exec(request.headers.authorization ?? '');
-    if (!match) {
+    const token = bearerTokenOf(request);
+    if (token === null) {
       response.setHeader('WWW-Authenticate', 'Bearer');
       throw ProblemException.of(401, 'unauthenticated', 'Unauthorized', 'Sign in: send Authorization: Bearer <token>');
     }
     try {
-      request.actor = await this.verifier.verify(match[1]);
+      request.actor = await verifyOnce(request, this.verifier, token);
       // Whoever signs in is known from then on, with their grants: that is whom notices reach.
       await this.people.remember(request.actor);
       return true;

@@ -3,11 +3,11 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { SystemClock } from '@app/application';
 import { AppConfig } from '@app/config';
 import { Actor, IdentityProviderUnavailableError, InvalidTokenError, TokenVerifier } from '@app/identity';
+import { bearerTokenOf, verifyOnce } from '../auth/bearer-token';
 import { problemOf, sendProblem } from '../security/send-problem';
 import { ADMIN_COOKIE, BoardAdmin, BoardSessions } from './board-sessions';
 import { QUEUE_BOARD_PATH, QueueBoard } from './queue-board';
 
-const BEARER = /^Bearer[ \t]+(\S*)[ \t]*$/i;
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const HAS_ADMIN_COOKIE = new RegExp(`(?:^|;)\\s*${ADMIN_COOKIE}=`);
 
@@ -53,7 +53,7 @@ export class AdminQueuesGate {
     const header = request.headers.authorization;
     if (header) {
       // A malformed header is refused as such rather than silently replaced by the session.
-      const actor = await this.admitToken(request, response, BEARER.exec(header)?.[1] ?? '');
+      const actor = await this.admitToken(request, response, bearerTokenOf(request) ?? '');
       if (!actor) return;
       access.who = actor.subject;
       this.board.handler()(request, response, next);
@@ -99,7 +99,7 @@ export class AdminQueuesGate {
   private async admitToken(request: Request, response: Response, token: string): Promise<Actor | null> {
     let actor: Actor;
     try {
-      actor = await this.verifier.verify(token);
+      actor = await verifyOnce(request, this.verifier, token);
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         response.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${error.reason}"`);

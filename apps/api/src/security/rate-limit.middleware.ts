@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, RequestHandler, Response } from 'express';
 import { Actor, TokenVerifier } from '@app/identity';
+import { bearerTokenOf, verifyOnce } from '../auth/bearer-token';
 import { addRateLimitHeaders } from './rate-limit.headers';
 import { personKey } from './person-key';
 import { RateLimitVerdict, RateLimits } from './rate-limits';
 import { problemOf, sendProblem } from './send-problem';
 
-const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 // An orchestrator probes health every few seconds from one address; that must never be refused.
 const EXEMPT = /^\/api\/health(\/|$)/;
 
@@ -15,9 +15,9 @@ const EXEMPT = /^\/api\/health(\/|$)/;
  * person too; a refused sign-in (any 401: no or a bad bearer token, a bad feed token) counts
  * against the address's budget of failures, and once that is spent the address gets 429 for
  * everything but requests with a valid token, until the minute is over. Runs before routing, so
- * the board, the public page and the web app's files are counted too; the bearer token is read
- * here as the guard reads it (signature and lifetime only, no database), so that a forged token
- * cannot spend another person's budget.
+ * the board, the public page and the web app's files are counted too; the bearer token is verified
+ * here, once for the request (the guard takes the same answer), so that a forged token cannot
+ * spend another person's budget.
  */
 @Injectable()
 export class RateLimitMiddleware {
@@ -52,10 +52,10 @@ export class RateLimitMiddleware {
   }
 
   private async actorOf(request: Request): Promise<Actor | null> {
-    const match = BEARER.exec(request.headers.authorization ?? '');
-    if (!match) return null;
+    const token = bearerTokenOf(request);
+    if (!token) return null;
     try {
-      return await this.verifier.verify(match[1]);
+      return await verifyOnce(request, this.verifier, token);
     } catch {
       return null;
     }
