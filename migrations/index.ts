@@ -7,6 +7,7 @@ import { GuardTheAuditTrail1795700000000 } from './1795700000000-GuardTheAuditTr
 import { KeyPeopleByIssuer1795700001000 } from './1795700001000-KeyPeopleByIssuer';
 import { RevocableCalendarFeeds1795700002000 } from './1795700002000-RevocableCalendarFeeds';
 import { RecordedTimesFromTheClock1795700003000 } from './1795700003000-RecordedTimesFromTheClock';
+import { KeepEachChainsHead1795800000000 } from './1795800000000-KeepEachChainsHead';
 
 // Every migration, in order. Listed by hand so that bundled builds find them without globbing.
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   KeyPeopleByIssuer1795700001000,
   RevocableCalendarFeeds1795700002000,
   RecordedTimesFromTheClock1795700003000,
+  KeepEachChainsHead1795800000000,
 ];

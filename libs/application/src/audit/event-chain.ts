@@ -15,7 +15,12 @@ export interface ChainedContent {
  * and the event's canonical JSON. Changing any event, or removing one, breaks every link after it.
  */
 export function eventHash(prevHash: string | null, event: ChainedContent): string {
-  const content = canonicalJson({
+  return createHash('sha256').update(`${prevHash ?? ''}\n${chainedContent(event)}`).digest('hex');
+}
+
+/** The text an event's hash is taken of, after the previous hash and a newline. */
+export function chainedContent(event: ChainedContent): string {
+  return canonicalJson({
     type: event.type,
     councilId: event.councilId,
     roundId: event.roundId,
@@ -23,7 +28,6 @@ export function eventHash(prevHash: string | null, event: ChainedContent): strin
     data: event.data,
     at: event.at.toISOString(),
   });
-  return createHash('sha256').update(`${prevHash ?? ''}\n${content}`).digest('hex');
 }
 
 /** JSON with keys sorted at every level, so the same content always gives the same text (jsonb reorders keys). */

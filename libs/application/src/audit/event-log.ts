@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { EventEntity } from '@app/persistence';
-import { eventHash } from './event-chain';
+import { chainedContent } from './event-chain';
 
 /** The event types the audit trail knows; API.md promises the first six. */
 export type EventType =
@@ -34,23 +34,65 @@ export interface NewEvent {
 
 /**
  * Appends to the audit trail inside the caller's transaction, so the event and the change land
- * together, chained by hash to the council's previous event. The chain is extended one event at
- * a time per council (a transaction-scoped advisory lock), so it never forks.
+ * together, chained by hash to the previous event of its chain (the council's, or the global one).
+ * One statement: it moves the chain's head row to the new event and writes the event. The head's
+ * row lock, held until commit, extends a chain one event at a time, so it never forks, and the
+ * event's id is drawn under that lock, so a chain's ids rise in the order it was extended.
  */
 export async function appendEvent(manager: EntityManager, event: NewEvent): Promise<EventEntity> {
-  const chain = event.councilId ?? 'global';
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('event-chain:' || $1, 0))`, [chain]);
-  // Two plain conditions rather than IS NOT DISTINCT FROM, which no index serves: the head is one index probe.
-  const [previous] =
-    event.councilId === null
-      ? await manager.query(`SELECT hash FROM event WHERE council_id IS NULL ORDER BY id DESC LIMIT 1`)
-      : await manager.query(`SELECT hash FROM event WHERE council_id = $1 ORDER BY id DESC LIMIT 1`, [event.councilId]);
+  const chained = chainedEvent(event);
+  for (let attempt = 0; ; attempt++) {
+    const rows: Array<{ id: string; prev_hash: string | null; hash: string }> = await manager.query(APPEND_EVENT, chained.parameters);
+    if (rows.length > 0) {
+      const [row] = rows;
+      return Object.assign(new EventEntity(), chained.event, { id: row.id, prevHash: row.prev_hash, hash: row.hash });
+    }
+    // Two first events of a new chain at once: the other one made its head; extend that.
+    if (attempt > 0) throw new Error(`Cannot extend the audit chain ${chained.parameters[0]}`);
+  }
+}
+
+/** An event ready to be chained: its row and the parameters of APPEND_EVENT_SQL ($1 … $8). */
+export function chainedEvent(event: NewEvent): { event: Omit<EventEntity, 'id' | 'prevHash' | 'hash'>; parameters: unknown[] } {
   // The database keeps microseconds; the hash is taken of the millisecond instant stored here.
   const at = new Date(Math.floor(event.at.getTime()));
   // JSON round trip: what is hashed is exactly what jsonb will give back (no undefined, no bigint).
   const data = JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>;
   const roundId = event.roundId ?? null;
-  const prevHash: string | null = previous?.hash ?? null;
-  const hash = eventHash(prevHash, { type: event.type, councilId: event.councilId, roundId, actor: event.actor, data, at });
-  return manager.getRepository(EventEntity).save({ type: event.type, actor: event.actor, councilId: event.councilId, roundId, data, at, prevHash, hash });
+  const content = chainedContent({ type: event.type, councilId: event.councilId, roundId, actor: event.actor, data, at });
+  return {
+    event: { type: event.type, actor: event.actor, councilId: event.councilId, roundId, data, at },
+    parameters: [event.councilId ?? 'global', content, event.type, event.actor, event.councilId, roundId, JSON.stringify(data), at],
+  };
 }
+
+/**
+ * The chain's head moves to a new event whose hash is sha256(previous hash, newline, canonical
+ * content), the same as eventHash computes; a chain without a head yet (a new council) gets one.
+ * Returns no row only when another transaction made that first head at the same moment.
+ * Parameters: chain, canonical content, type, actor, council id, round id, data (JSON), at.
+ */
+export const APPEND_EVENT_SQL = `
+  moved AS (
+    UPDATE event_chain_head h
+       SET prev_hash = h.hash,
+           hash = encode(sha256(convert_to(h.hash || E'\\n' || $2::text, 'UTF8')), 'hex'),
+           event_id = nextval('event_id_seq')
+     WHERE h.chain = $1::text
+    RETURNING h.event_id, h.prev_hash, h.hash
+  ),
+  started AS (
+    INSERT INTO event_chain_head (chain, event_id, prev_hash, hash)
+    SELECT $1::text, nextval('event_id_seq'), NULL, encode(sha256(convert_to(E'\\n' || $2::text, 'UTF8')), 'hex')
+     WHERE NOT EXISTS (SELECT 1 FROM moved)
+    ON CONFLICT (chain) DO NOTHING
+    RETURNING event_id, prev_hash, hash
+  ),
+  head AS (SELECT * FROM moved UNION ALL SELECT * FROM started),
+  appended AS (
+    INSERT INTO event (id, type, actor, council_id, round_id, data, at, prev_hash, hash)
+    SELECT head.event_id, $3::text, $4::text, $5::uuid, $6::uuid, $7::jsonb, $8::timestamptz, head.prev_hash, head.hash FROM head
+    RETURNING id, prev_hash, hash
+  )`;
+
+const APPEND_EVENT = `WITH ${APPEND_EVENT_SQL} SELECT id, prev_hash, hash FROM appended`;

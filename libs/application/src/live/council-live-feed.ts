@@ -24,8 +24,9 @@ const DEFAULT_SETTINGS: LiveFeedSettings = { pollMs: 500, replayLimit: 500, batc
  * every change (written in the change's own transaction, by the api and the worker alike), so a
  * read of "id > last seen" cannot miss one that a process forgot to NOTIFY, needs no trigger or
  * dedicated connection, and is the same query that replays a reconnecting client's backlog.
- * It is gap-free because appendEvent holds a per-council advisory lock until its transaction
- * commits: a council's ids become visible in increasing order, so no lower id can appear later.
+ * It is gap-free because appendEvent holds the lock of the council's chain head until its
+ * transaction commits and draws the id under it: a council's ids become visible in increasing
+ * order, so no lower id can appear later.
  * One poller per council per process, shared by all its subscribers, so a hundred open
  * dashboards cost one query per tick; it stops with its last subscriber.
  */

@@ -32,6 +32,13 @@ export class RoundAccess {
     return access;
   }
 
+  /** What the caller is to a round already read (and locked) by a query of the caller's own. */
+  static of(actor: Actor, round: RoundEntity, councilSlug: string, electorate: readonly string[]): RoundAccess | null {
+    const council = Object.assign(new CouncilEntity(), { id: round.councilId, slug: councilSlug });
+    const access = new RoundAccess(round, council, electorate, actor);
+    return access.canSee() ? access : null;
+  }
+
   canSee(): boolean {
     return this.isStaff() || this.electorate.some((number) => this.actor.isClerkOf(number));
   }

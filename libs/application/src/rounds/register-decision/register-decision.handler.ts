@@ -14,14 +14,14 @@ import {
 } from '@app/domain';
 import { Actor } from '@app/identity';
 import { JOB_NAMES, jobIds } from '@app/jobs';
-import { IdempotencyRecordEntity, MemberDecisionRevisionEntity, RoundEntity, RoundMemberEntity, RoundOutcomeEntity } from '@app/persistence';
+import { IdempotencyRecordEntity, RoundEntity, RoundMemberEntity, RoundOutcomeEntity } from '@app/persistence';
 import { ApplicationError } from '../../application-error';
-import { appendEvent } from '../../audit/event-log';
 import { memberReminderJobs, openRoundJobIds } from '../../jobs/round-schedule';
-import { OutboxJob, cancelJobs, enqueueJobs } from '../../outbox/outbox';
+import { OutboxJob, enqueueJobs } from '../../outbox/outbox';
 import { Clock } from '../../time/clock';
 import { bringIntoForce } from '../coming-into-force';
 import { RoundAccess } from '../round-access';
+import { RegistrationWrite, lockRoundForRegistration, writeRegistration, writeSettlement } from './registration-rows';
 import { OutcomeView, RoundMemberView, memberEtag, memberView, outcomeView } from '../round.view';
 
 export interface RegisterDecisionCommand {
@@ -60,17 +60,17 @@ export class RegisterDecisionHandler {
 
   async execute(actor: Actor, command: RegisterDecisionCommand): Promise<RegisterDecisionResult> {
     const now = this.clock.now();
+    const notFound = ApplicationError.notFound('ROUND.NOT_FOUND', `There is no round ${command.roundId} that you can see.`, { roundId: command.roundId });
+    if (!UUID.test(command.roundId)) throw notFound;
     return this.dataSource.transaction(async (manager) => {
-      const access = await RoundAccess.load(manager, actor, command.roundId, { lock: true });
+      const locked = await lockRoundForRegistration(manager, command.roundId, { actor: actor.subject, key: command.idempotencyKey ?? null });
+      const access = locked && RoundAccess.of(actor, locked.round, locked.councilSlug, locked.members.map((m) => m.municipalityNumber));
+      if (!locked || !access) throw notFound;
       const requestHash = hashRequest(command);
-      if (command.idempotencyKey) {
-        const earlier = await manager.getRepository(IdempotencyRecordEntity).findOneBy({ actor: actor.subject, key: command.idempotencyKey });
-        if (earlier) return replay(earlier, requestHash);
-      }
+      if (command.idempotencyKey && locked.earlier) return replay(locked.earlier, requestHash);
 
-      const round = access.round;
-      const members = manager.getRepository(RoundMemberEntity);
-      const member = await members.findOneBy({ roundId: round.id, municipalityNumber: command.municipalityNumber });
+      const { round, members } = locked;
+      const member = members.find((m) => m.municipalityNumber === command.municipalityNumber);
       const actingAsClerk = actor.isClerkOf(command.municipalityNumber);
       if (!member) {
         throw ApplicationError.notFound(
@@ -104,13 +104,48 @@ export class RegisterDecisionHandler {
         );
       }
 
-      let outcome: RoundOutcomeEntity | null = await manager.getRepository(RoundOutcomeEntity).findOneBy({ roundId: round.id });
-      if (change.transition !== 'unchanged') {
-        const before = stateOf(member);
-        const remindersBefore = memberReminderJobs(round, member, now);
-        const revision = await this.writeRevision(manager, actor, member, change.state, change.transition, command.registration.reason, now);
-        const corrected = change.transition === 'correct' || change.transition === 'correct_references';
-        await appendEvent(manager, {
+      const answer = (outcome: RoundOutcomeEntity | null): RegisterDecisionResult => ({
+        status: 200,
+        etag: memberEtag(round.id, member),
+        body: {
+          member: memberView(round, member, now),
+          transition: change.transition,
+          round: { id: round.id, status: round.status, outcome: outcomeView(outcome) },
+        },
+      });
+      const kept = (result: RegisterDecisionResult): KeptAnswer | null =>
+        command.idempotencyKey
+          ? { actor: actor.subject, key: command.idempotencyKey, requestHash, responseStatus: result.status, responseBody: result.body, responseEtag: result.etag }
+          : null;
+      const keep = async (result: RegisterDecisionResult) => {
+        const record = kept(result);
+        if (record) await manager.getRepository(IdempotencyRecordEntity).insert({ ...record, responseBody: record.responseBody as object });
+        return result;
+      };
+      if (change.transition === 'unchanged') return keep(answer(locked.outcome));
+
+      const before = stateOf(member);
+      const remindersBefore = memberReminderJobs(round, member, now);
+      const decided = isFinalDecision(change.state.status);
+      // A correction of references keeps the decision's place in the order; a new decision takes a new one.
+      const decidedSequence = !decided ? null : change.transition === 'correct_references' ? 'keep' : 'new';
+      applyState(member, change.state, now);
+      const jobs = round.status === 'open' ? reminderChanges(remindersBefore, memberReminderJobs(round, member, now)) : { cancel: [], add: [] };
+      // The new decision's place is its revision's sequence, drawn under the round's lock: after every
+      // decision of this round already written, which is all the rule needs to know to settle.
+      if (decidedSequence === 'new') member.decidedSequence = String(Number.MAX_SAFE_INTEGER);
+      const settles = round.status === 'open' && this.outcomeOf(round, members) !== null;
+      const corrected = change.transition === 'correct' || change.transition === 'correct_references';
+      // An answer that leaves the round open is known before anything is written: it is kept in the same statement.
+      const unsettled = settles ? null : answer(locked.outcome);
+      const written = await writeRegistration(manager, {
+        member,
+        decidedSequence,
+        transition: change.transition,
+        reason: command.registration.reason?.trim() || null,
+        registeredBy: actor.subject,
+        now,
+        event: {
           type: corrected ? 'decision.corrected' : 'decision.registered',
           actor: actor.subject,
           councilId: round.councilId,
@@ -119,91 +154,23 @@ export class RegisterDecisionHandler {
           data: {
             municipalityNumber: member.municipalityNumber,
             transition: change.transition,
-            revision: revision.revision,
+            revision: member.revision,
             reason: command.registration.reason ?? null,
             before,
             after: change.state,
           },
-        });
-        await this.rescheduleReminders(manager, round, remindersBefore, memberReminderJobs(round, member, now), now);
-        if (round.status === 'open') outcome = await this.settle(manager, actor, round, now);
-      }
-
-      const result: RegisterDecisionResult = {
-        status: 200,
-        etag: memberEtag(round.id, member),
-        body: {
-          member: memberView(round, member, now),
-          transition: change.transition,
-          round: { id: round.id, status: round.status, outcome: outcomeView(outcome) },
         },
-      };
-      if (command.idempotencyKey) {
-        await manager.getRepository(IdempotencyRecordEntity).insert({
-          actor: actor.subject,
-          key: command.idempotencyKey,
-          requestHash,
-          responseStatus: result.status,
-          responseBody: result.body,
-          responseEtag: result.etag,
-        });
-      }
-      return result;
+        jobs,
+        idempotency: unsettled && kept(unsettled),
+      });
+      if (decidedSequence === 'new') member.decidedSequence = written.sequence;
+      if (unsettled) return unsettled;
+      return keep(answer(await this.settle(manager, actor, round, members, now)));
     });
   }
 
-  private async writeRevision(
-    manager: EntityManager,
-    actor: Actor,
-    member: RoundMemberEntity,
-    state: MemberDecisionState,
-    transition: string,
-    reason: string | undefined,
-    now: Date,
-  ): Promise<MemberDecisionRevisionEntity> {
-    const number = member.revision + 1;
-    const fields = {
-      status: state.status,
-      meetingDate: state.meetingDate ?? null,
-      nextMeetingDate: state.nextMeetingDate ?? null,
-      body: state.body ?? null,
-      caseNumber: state.caseNumber ?? null,
-      protocolRef: state.protocolRef ?? null,
-      votes: state.votes ? { ...state.votes } : null,
-      note: state.note ?? null,
-    };
-    const revision = await manager.getRepository(MemberDecisionRevisionEntity).save({
-      roundId: member.roundId,
-      municipalityNumber: member.municipalityNumber,
-      revision: number,
-      transition,
-      reason: reason?.trim() || null,
-      registeredBy: actor.subject,
-      registeredAt: now,
-      ...fields,
-    });
-    const decided = isFinalDecision(state.status);
-    // A correction of references keeps the decision's place in the order; a new decision takes a new one.
-    const decidedSequence = !decided ? null : transition === 'correct_references' ? member.decidedSequence : revision.sequence;
-    Object.assign(member, fields, { revision: number, decidedSequence, updatedAt: now, overdue: decided ? false : member.overdue });
-    await manager.getRepository(RoundMemberEntity).update(
-      { roundId: member.roundId, municipalityNumber: member.municipalityNumber },
-      { ...fields, revision: number, decidedSequence, updatedAt: now, overdue: member.overdue },
-    );
-    return revision;
-  }
-
-  // A member that decided gets no more reminders; a postponed one's follow its next meeting.
-  private async rescheduleReminders(manager: EntityManager, round: RoundEntity, before: OutboxJob[], after: OutboxJob[], now: Date) {
-    if (round.status !== 'open') return;
-    const kept = new Set(after.map((job) => job.jobId));
-    const had = new Set(before.map((job) => job.jobId));
-    await cancelJobs(manager, [...had].filter((id) => !kept.has(id)), now);
-    await enqueueJobs(manager, after.filter((job) => !had.has(job.jobId)));
-  }
-
-  private async settle(manager: EntityManager, actor: Actor, round: RoundEntity, now: Date): Promise<RoundOutcomeEntity | null> {
-    const members = await manager.getRepository(RoundMemberEntity).findBy({ roundId: round.id });
+  /** The round's outcome by its decision rule over the members' decisions, or null while it is open. */
+  private outcomeOf(round: RoundEntity, members: readonly RoundMemberEntity[]): Settled | null {
     const result: RoundOutcome = decideOutcome({
       rule: round.decisionRule,
       electorate: members.map((m) => m.municipalityNumber),
@@ -211,7 +178,11 @@ export class RegisterDecisionHandler {
         .filter((m) => isFinalDecision(m.status) && m.decidedSequence !== null)
         .map((m) => ({ municipalityNumber: m.municipalityNumber, status: m.status, sequence: Number(m.decidedSequence) })),
     });
-    if (result.status === 'open') return null;
+    return result.status === 'open' ? null : result;
+  }
+
+  private async settle(manager: EntityManager, actor: Actor, round: RoundEntity, members: RoundMemberEntity[], now: Date): Promise<RoundOutcomeEntity> {
+    const result = this.outcomeOf(round, members)!;
 
     const change = transitionRound(
       { status: round.status, deadline: round.deadline, expiresAutomatically: round.expiresAutomatically },
@@ -219,37 +190,69 @@ export class RegisterDecisionHandler {
       { now },
     );
     const decisive = members.find((m) => m.municipalityNumber === result.decisive)!;
-    await manager.getRepository(RoundEntity).update({ id: round.id }, { status: change.state.status, closedAt: now });
     round.status = change.state.status;
     round.closedAt = now;
-    // The primary key on round_id is the last guard: a second outcome for a round cannot be written.
-    const outcome = await manager.getRepository(RoundOutcomeEntity).save({
+    const outcome = Object.assign(new RoundOutcomeEntity(), {
       roundId: round.id,
       status: result.status,
       decisiveMunicipalityNumber: decisive.municipalityNumber,
       decisiveRevision: decisive.revision,
       settledAt: now,
     });
-    await appendEvent(manager, {
-      type: 'round.settled',
-      actor: actor.subject,
-      councilId: round.councilId,
-      roundId: round.id,
-      at: now,
-      data: { before: { status: 'open' }, after: { status: result.status }, decisiveMunicipalityNumber: decisive.municipalityNumber },
-    });
-    // Nothing is pending any more: no reminders, no deadline. The outcome is told to the people.
-    await cancelJobs(manager, openRoundJobIds(round, members), now);
     const settledJob = { roundId: round.id };
-    const jobs: OutboxJob[] = [{ name: JOB_NAMES.settled, payload: settledJob, jobId: jobIds.settled(settledJob), runAt: now }];
+    await writeSettlement(manager, {
+      round,
+      outcome,
+      event: {
+        type: 'round.settled',
+        actor: actor.subject,
+        councilId: round.councilId,
+        roundId: round.id,
+        at: now,
+        data: { before: { status: 'open' }, after: { status: result.status }, decisiveMunicipalityNumber: decisive.municipalityNumber },
+      },
+      // Nothing is pending any more: no reminders, no deadline. The outcome is told to the people.
+      jobs: { cancel: openRoundJobIds(round, members), add: [{ name: JOB_NAMES.settled, payload: settledJob, jobId: jobIds.settled(settledJob), runAt: now }] },
+      now,
+    });
     if (result.status === 'approved') {
       const inForceFrom = await bringIntoForce(manager, actor, round, members, now);
-      jobs.push({ name: JOB_NAMES.inForce, payload: settledJob, jobId: jobIds.inForce(settledJob), runAt: startOfDayInOslo(inForceFrom) });
+      await enqueueJobs(manager, [{ name: JOB_NAMES.inForce, payload: settledJob, jobId: jobIds.inForce(settledJob), runAt: startOfDayInOslo(inForceFrom) }]);
     }
-    await enqueueJobs(manager, jobs);
     return outcome;
   }
 }
+
+type KeptAnswer = NonNullable<RegistrationWrite['idempotency']>;
+type Settled = Extract<RoundOutcome, { status: 'approved' | 'rejected' }>;
+
+/** The member's row as the state machine leaves it, one revision on. */
+function applyState(member: RoundMemberEntity, state: MemberDecisionState, now: Date): void {
+  const decided = isFinalDecision(state.status);
+  Object.assign(member, {
+    status: state.status,
+    meetingDate: state.meetingDate ?? null,
+    nextMeetingDate: state.nextMeetingDate ?? null,
+    body: state.body ?? null,
+    caseNumber: state.caseNumber ?? null,
+    protocolRef: state.protocolRef ?? null,
+    votes: state.votes ? { ...state.votes } : null,
+    note: state.note ?? null,
+    revision: member.revision + 1,
+    updatedAt: now,
+    overdue: decided ? false : member.overdue,
+  });
+  if (!decided) member.decidedSequence = null;
+}
+
+/** A member that decided gets no more reminders; a postponed one's follow its next meeting. */
+function reminderChanges(before: OutboxJob[], after: OutboxJob[]): { cancel: string[]; add: OutboxJob[] } {
+  const kept = new Set(after.map((job) => job.jobId));
+  const had = new Set(before.map((job) => job.jobId));
+  return { cancel: [...had].filter((id) => !kept.has(id)), add: after.filter((job) => !had.has(job.jobId)) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function stateOf(member: RoundMemberEntity): MemberDecisionState {
   const state: Record<string, unknown> = { status: member.status };
