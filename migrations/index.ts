@@ -8,6 +8,9 @@ import { KeyPeopleByIssuer1795700001000 } from './1795700001000-KeyPeopleByIssue
 import { RevocableCalendarFeeds1795700002000 } from './1795700002000-RevocableCalendarFeeds';
 import { RecordedTimesFromTheClock1795700003000 } from './1795700003000-RecordedTimesFromTheClock';
 import { KeepEachChainsHead1795800000000 } from './1795800000000-KeepEachChainsHead';
+import { IndexWhatTheJobsLookUp1795800001000 } from './1795800001000-IndexWhatTheJobsLookUp';
+import { IndexTheHotPaths1795800002000 } from './1795800002000-IndexTheHotPaths';
+import { IndexTheListsByTheirOrder1795800003000 } from './1795800003000-IndexTheListsByTheirOrder';
 
 // Every migration, in order. Listed by hand so that bundled builds find them without globbing.
 export const MIGRATIONS = [
@@ -21,4 +24,7 @@ export const MIGRATIONS = [
   RevocableCalendarFeeds1795700002000,
   RecordedTimesFromTheClock1795700003000,
   KeepEachChainsHead1795800000000,
+  IndexWhatTheJobsLookUp1795800001000,
+  IndexTheHotPaths1795800002000,
+  IndexTheListsByTheirOrder1795800003000,
 ];

@@ -829,14 +829,14 @@ describe('councils (e2e)', () => {
   describe('OpenAPI', () => {
     const operations: Array<[string, string, string[]]> = [
       ['post', '/api/councils', ['201', '400', '401', '403', '409']],
-      ['get', '/api/councils', ['200', '401']],
+      ['get', '/api/councils', ['200', '400', '401']],
       ['get', '/api/councils/{slug}', ['200', '401', '404']],
       ['put', '/api/councils/{slug}/members/{municipalityNumber}', ['200', '201', '400', '401', '403', '404', '409', '422']],
       ['put', '/api/councils/{slug}/cost-keys/{key}', ['200', '400', '401', '403', '404', '422']],
       ['get', '/api/councils/{slug}/cost-keys/{key}', ['200', '400', '401', '404']],
       ['post', '/api/councils/{slug}/allocations', ['200', '400', '401', '403', '404', '422']],
       ['post', '/api/councils/{slug}/agreement-versions', ['201', '400', '401', '403', '404', '422']],
-      ['get', '/api/councils/{slug}/agreement-versions', ['200', '401', '403', '404']],
+      ['get', '/api/councils/{slug}/agreement-versions', ['200', '400', '401', '403', '404']],
       ['get', '/api/councils/{slug}/agreement-versions/{id}', ['200', '400', '401', '403', '404']],
       ['post', '/api/councils/{slug}/agreement-versions/{id}/adopted-before', ['200', '400', '401', '403', '404', '409', '422']],
       ['get', '/api/councils/{slug}/agreement', ['200', '400', '401', '404']],

@@ -12,7 +12,7 @@ import type { Schema } from './support/openapi-schema';
 interface Operation {
   parameters?: Array<{ name: string; in: string; example?: unknown; schema?: Schema }>;
   requestBody?: { content: Record<string, { schema: Schema }> };
-  responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+  responses: Record<string, { content?: Record<string, { schema: Schema }>; headers?: Record<string, { schema?: Schema }> }>;
   security?: Array<Record<string, string[]>>;
 }
 
@@ -210,6 +210,31 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  it('pages every list (API.md § Lists): `limit` of 1–200 (default 50), an opaque `cursor`, and the next page in a Link header', () => {
+    const lists = operations().filter(({ method, operation }) => method === 'get' && operation.responses['200']?.content?.['application/json']?.schema?.type === 'array');
+    expect(lists.map(({ path }) => path).sort()).toEqual(
+      [
+        '/api/councils',
+        '/api/councils/{slug}/agreement-versions',
+        '/api/councils/{slug}/rounds',
+        '/api/me/calendar-feeds',
+        '/api/me/notifications',
+        '/api/rounds/{id}/events',
+      ].sort(),
+    );
+    for (const { method, path, operation } of lists) {
+      const query = Object.fromEntries((operation.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => [parameter.name, parameter]));
+      expect({ method, path, limit: query.limit?.schema }).toEqual({
+        method,
+        path,
+        limit: expect.objectContaining({ type: 'number', minimum: 1, maximum: 200, default: 50 }),
+      });
+      expect({ method, path, cursor: query.cursor?.schema?.type }).toEqual({ method, path, cursor: 'string' });
+      expect({ method, path, link: operation.responses['200'].headers?.Link?.schema?.type }).toEqual({ method, path, link: 'string' });
+      expect({ method, path, badRequest: !!operation.responses['400'] }).toEqual({ method, path, badRequest: true });
+    }
   });
 
   it('gives every path and query parameter of the councils and rounds an example or an enum', () => {

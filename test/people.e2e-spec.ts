@@ -80,8 +80,8 @@ describe('people the product knows', () => {
       `INSERT INTO app_user (subject, name, email, language) VALUES ('liv.berg', 'Liv Berg', 'liv@malvik.kommune.no', 'en') RETURNING id`,
     );
     await api.dataSource.query(
-      `INSERT INTO notification (key, user_id, kind, language, subject, body, created_at, email_status)
-       VALUES ('people-spec/liv', $1, 'reminder', 'en', 'A notice from before', 'Kept', now(), 'off')`,
+      `INSERT INTO notification (key, topic, user_id, kind, language, subject, body, created_at, email_status)
+       VALUES ('people-spec/liv', 'people-spec', $1, 'reminder', 'en', 'A notice from before', 'Kept', now(), 'off')`,
       [id],
     );
     const oidc = await idp.tokenFor({ sub: 'liv.berg', name: 'Liv Berg', roles: [{ role: 'clerk', municipality: '5031' }] });

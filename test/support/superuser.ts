@@ -17,7 +17,7 @@ export interface Superuser {
   sql(database: string, sql: string): Promise<string>;
 }
 
-function command(database: string): [string, string[]] | undefined {
+function command(database: string, serverUrl: string | undefined): [string, string[]] | undefined {
   const psql = ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1'];
   const explicit = process.env.TEST_SUPERUSER_DATABASE_URL;
   if (explicit) {
@@ -25,16 +25,16 @@ function command(database: string): [string, string[]] | undefined {
     url.pathname = `/${database}`;
     return ['psql', [...psql, url.href]];
   }
-  const template = process.env.TEST_TEMPLATE_DATABASE_URL;
-  if (!template) return undefined;
-  const { hostname, port } = new URL(template);
+  if (!serverUrl) return undefined;
+  const { hostname, port } = new URL(serverUrl);
   if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(hostname)) return undefined;
   const local = ['psql', ...psql, '-p', port || '5432', '-d', database];
   return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', ...local]] : ['sudo', ['-n', '-u', 'postgres', ...local]];
 }
 
-export function superuser(): Superuser {
-  const probe = command('postgres');
+/** `serverUrl`: any database URL of the server (the suites' template by default); only its host and port are read. */
+export function superuser(serverUrl = process.env.TEST_TEMPLATE_DATABASE_URL): Superuser {
+  const probe = command('postgres', serverUrl);
   let reason = probe ? '' : 'set TEST_SUPERUSER_DATABASE_URL, or run PostgreSQL locally';
   if (probe) {
     const answer = spawnSync(probe[0], [...probe[1], '-c', 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user'], { encoding: 'utf8', timeout: 10_000 });
@@ -44,7 +44,7 @@ export function superuser(): Superuser {
     available: reason === '',
     reason,
     sql: async (database, sql) => {
-      const [file, args] = command(database)!;
+      const [file, args] = command(database, serverUrl)!;
       try {
         return (await run(file, [...args, '-c', sql], { encoding: 'utf8', timeout: 30_000 })).stdout;
       } catch (error) {

@@ -6,8 +6,7 @@ import { PersistenceModule } from '@app/persistence';
 import { WorkerHealth } from './health/worker-health';
 import { JobHandlers } from './processing/job-handlers';
 import { JobWorker } from './processing/job-worker';
-import { FailedJobs } from './queue/failed-jobs';
-import { JobQueue } from './queue/job-queue';
+import { QueueModule } from './queue/queue.module';
 import { OutboxRelay } from './relay/outbox-relay';
 import { WORKER_SETTINGS, WorkerSettings } from './worker.settings';
 
@@ -21,6 +20,7 @@ export interface WorkerOverrides {
 @Module({})
 export class WorkerModule {
   static register(config: AppConfig, overrides: WorkerOverrides = {}): DynamicModule {
+    const queue = QueueModule.register({ ...WORKER_SETTINGS, ...overrides.settings });
     return {
       module: WorkerModule,
       imports: [
@@ -28,18 +28,11 @@ export class WorkerModule {
         LoggingModule.forRoot('worker'),
         PersistenceModule,
         ApplicationModule.forRoot({ clock: overrides.clock ?? clockFor(config.clockStart) }),
-        JobsApplicationModule,
+        queue,
+        JobsApplicationModule.forRoot(queue),
       ],
-      providers: [
-        { provide: WorkerSettings, useValue: { ...WORKER_SETTINGS, ...overrides.settings } },
-        JobQueue,
-        FailedJobs,
-        JobHandlers,
-        JobWorker,
-        OutboxRelay,
-        WorkerHealth,
-      ],
-      exports: [OutboxRelay, JobQueue, FailedJobs, WorkerHealth],
+      providers: [JobHandlers, JobWorker, OutboxRelay, WorkerHealth],
+      exports: [OutboxRelay, queue, WorkerHealth],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { DefaultJobOptions } from 'bullmq';
+import { JOB_NAMES, JobName } from '@app/jobs';
 
 /**
  * Every knob of the queue in one place: retries, what is kept, how long a job may hold its lock.
@@ -6,10 +7,12 @@ import { DefaultJobOptions } from 'bullmq';
  */
 export abstract class WorkerSettings {
   abstract readonly defaultJobOptions: DefaultJobOptions;
+  abstract readonly jobPriorities: Readonly<Partial<Record<JobName, number>>>;
   abstract readonly lockDurationMs: number;
   abstract readonly stalledIntervalMs: number;
   abstract readonly maxStalledCount: number;
   abstract readonly relayIntervalMs: number;
+  abstract readonly relayGivingWayIntervalMs: number;
   abstract readonly relayBatchSize: number;
   abstract readonly relayRedisTimeoutMs: number;
   abstract readonly reconcileEveryMs: number;
@@ -31,6 +34,12 @@ export const WORKER_SETTINGS: WorkerSettings = {
     removeOnFail: { age: 30 * 24 * 3600 },
   },
   /**
+   * Jobs that give way: BullMQ takes a job with a priority only when none without one is waiting.
+   * E-mails wait while reminders, deadlines and outcomes are due, so a burst of mail (a deadline's
+   * hundred thousand notices) never makes the next reminder late; the mail server is the slow part anyway.
+   */
+  jobPriorities: { [JOB_NAMES.sendMail]: 10 },
+  /**
    * A job whose worker died (kill -9, a lost machine) holds its lock until this runs out; the lock
    * of a running job is renewed at half of it. With the stalled-job check below, another worker
    * takes such a job up within 40 seconds.
@@ -43,6 +52,12 @@ export const WORKER_SETTINGS: WorkerSettings = {
   /** How often the relay looks for new outbox rows, and how many it moves at a time. */
   relayIntervalMs: 200,
   relayBatchSize: 500,
+  /**
+   * A batch of rows of jobs that give way (e-mail) is followed by this pause: five hundred mails a
+   * second is more than a mail server takes, a backlog waits in PostgreSQL rather than in Redis's
+   * memory, and a deadline's hundred thousand notices leave the machine to the work of the minute.
+   */
+  relayGivingWayIntervalMs: 1_000,
   /** A Redis call of the relay that takes longer than this is given up and tried again later. */
   relayRedisTimeoutMs: 5_000,
   /** The reconciliation runs this often (a BullMQ job scheduler) and once at start-up. */

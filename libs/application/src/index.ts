@@ -19,3 +19,4 @@ export * from './public-status';
 export * from './people/people';
 export * from './people/people.application.module';
 export * from './views';
+export * from './paging';

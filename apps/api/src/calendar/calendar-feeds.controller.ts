@@ -1,15 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { CalendarFeedSummary, IssuedCalendarFeed, MyCalendarFeedsHandler } from '@app/application';
 import { Actor, FeedScope } from '@app/identity';
 import { CurrentActor } from '../auth';
+import { pageRequestOf } from '../paging/page-query.dto';
+import { ApiPageResponse, answerPage } from '../paging/paged-response';
 import { ApiProblems } from '../problem-details/api-problems.decorator';
 import { ProblemException } from '../problem-details/problem';
 import { CalendarFeedResponse, CalendarFeedSummaryResponse } from './dto/calendar-feed.response';
 import { CalendarFeedParams, ListCalendarFeedsQueryDto } from './dto/calendar-feeds.query.dto';
 import { IssueCalendarFeedDto } from './dto/issue-calendar-feed.dto';
-
-const DEFAULT_LIMIT = 50;
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -36,12 +37,20 @@ export class CalendarFeedsController {
   @Get()
   @ApiOperation({
     summary: 'Your calendar feeds, newest first',
-    description: 'Every feed you issued and have not revoked, expired ones too, with what it follows and when it runs out. Never the token: only its first characters.',
+    description:
+      'Every feed you issued and have not revoked, expired ones too, with what it follows and when it runs out. Never the token: only its ' +
+      'first characters. In pages: `limit` (1–200, default 50), the next page in the Link header.',
   })
-  @ApiOkResponse({ type: [CalendarFeedSummaryResponse] })
+  @ApiPageResponse(CalendarFeedSummaryResponse)
   @ApiProblems(400)
-  list(@CurrentActor() actor: Actor, @Query() query: ListCalendarFeedsQueryDto): Promise<CalendarFeedSummary[]> {
-    return this.feeds.list(actor, { limit: query.limit ?? DEFAULT_LIMIT });
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListCalendarFeedsQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CalendarFeedSummary[]> {
+    const page = pageRequestOf(query);
+    return answerPage(request, response, page.limit, await this.feeds.list(actor, page));
   }
 
   @Delete(':id')

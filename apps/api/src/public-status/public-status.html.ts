@@ -56,6 +56,7 @@ const STYLE = `
   .status-rejected, .status-adopted_with_amendments { color: #a1161b; font-weight: 600; }
   .none { color: #888; }
   a { color: #123f7a; overflow-wrap: anywhere; }
+  .pages { display: flex; gap: 1.5rem; margin: 1.5rem 0; font-weight: 600; }
   footer { color: #666; font-size: .85rem; padding-bottom: 2rem; }
 `;
 
@@ -169,7 +170,31 @@ function page(title: string, body: Html): string {
 `.value;
 }
 
-/** The council's public status page: its public rounds, each with every member's decision. */
+/** The address of the page of older closed rounds. */
+export function olderRoundsPath(slug: string, cursor: string): string {
+  return `/public/${encodeURIComponent(slug)}?cursor=${encodeURIComponent(cursor)}`;
+}
+
+function pages(view: PublicStatusView): Html | '' {
+  if (view.firstPage && !view.older) return '';
+  return html`
+<nav class="pages" aria-label="Flere runder">${view.older ? html`<a href="${olderRoundsPath(view.council.slug, view.older)}" rel="next">Eldre runder</a>` : ''}${
+    view.firstPage ? '' : html`<a href="/public/${encodeURIComponent(view.council.slug)}">Til de nyeste rundene</a>`
+  }</nav>`;
+}
+
+function noRounds(view: PublicStatusView): Html {
+  return view.firstPage
+    ? html`
+  <p>Rådet har ingen offentlige vedtaksrunder ennå.</p>`
+    : html`
+  <p>Det er ingen eldre offentlige vedtaksrunder.</p>`;
+}
+
+/**
+ * The council's public status page: its open public rounds and the latest closed ones, each with
+ * every member's decision, and a link to the older ones.
+ */
 export function renderPublicStatus(view: PublicStatusView, now: Date): string {
   const updated = DateTime.fromJSDate(now).setZone(OSLO);
   return page(
@@ -180,12 +205,7 @@ export function renderPublicStatus(view: PublicStatusView, now: Date): string {
   <h1>${view.council.name}</h1>
   <p class="intro">Saker rådet har sendt til behandling i kommunestyrene i medlemskommunene, og hva hvert kommunestyre har vedtatt.</p>
 </header>
-<main>${
-      view.rounds.length
-        ? view.rounds.map(roundSection)
-        : html`
-  <p>Rådet har ingen offentlige vedtaksrunder ennå.</p>`
-    }
+<main>${view.rounds.length ? view.rounds.map(roundSection) : noRounds(view)}${pages(view)}
 </main>
 <footer>
   <p>Oppdatert ${osloDate(now)} kl. ${updated.toFormat('HH.mm')}. Møtedato, saksnummer og protokoll er kommunenes egne, offentlige opplysninger.</p>
@@ -201,5 +221,16 @@ export const PUBLIC_STATUS_NOT_FOUND_HTML = page(
   <p class="kicker">Offentlig status</p>
   <h1>Fant ikke siden</h1>
   <p class="intro">Det finnes ikke noe råd på denne adressen. Sjekk at lenken er skrevet riktig.</p>
+</header>`,
+);
+
+/** The page for a link to older rounds that this site did not make. */
+export const PUBLIC_STATUS_BAD_LINK_HTML = page(
+  'Ugyldig lenke',
+  html`
+<header>
+  <p class="kicker">Offentlig status</p>
+  <h1>Ugyldig lenke</h1>
+  <p class="intro">Lenken til eldre runder er ikke gyldig. Gå til rådets side og bla derfra.</p>
 </header>`,
 );

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -8,17 +8,19 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ChangeRoundHandler, LaunchRoundHandler, ReadRoundsHandler, RegisterDecisionHandler } from '@app/application';
 import { Actor } from '@app/identity';
 import { CurrentActor } from '../auth';
+import { pageRequestOf } from '../paging/page-query.dto';
+import { ApiPageResponse, answerPage } from '../paging/paged-response';
 import { ApiProblems } from '../problem-details/api-problems.decorator';
 import { ProblemException } from '../problem-details/problem';
 import { LaunchRoundDto } from './dto/launch-round.dto';
 import { RegisterDecisionDto } from './dto/register-decision.dto';
 import { ExpireRoundDto, ExtendRoundDto, ListRoundsQueryDto, WithdrawRoundDto } from './dto/round-commands.dto';
 import { EventResponse, MemberDecisionResponse, RegisterDecisionResponse, RoundResponse } from './dto/round.response';
-import { CouncilSlugParams, MemberParams, RoundParams } from './dto/round-params.dto';
+import { CouncilSlugParams, ListEventsQueryDto, MemberParams, RoundParams } from './dto/round-params.dto';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -60,11 +62,21 @@ export class RoundsController {
   }
 
   @Get('councils/:slug/rounds')
-  @ApiOperation({ summary: "A council's rounds the caller may see, newest first" })
-  @ApiOkResponse({ type: [RoundResponse] })
+  @ApiOperation({
+    summary: "A council's rounds the caller may see, newest first",
+    description: 'The staff see every round, a clerk those their municipality is in. In pages: `limit` (1–200, default 50), the next page in the Link header.',
+  })
+  @ApiPageResponse(RoundResponse)
   @ApiProblems(400, 404)
-  listRounds(@CurrentActor() actor: Actor, @Param() { slug }: CouncilSlugParams, @Query() query: ListRoundsQueryDto) {
-    return this.read.list(actor, slug, query.status);
+  async listRounds(
+    @CurrentActor() actor: Actor,
+    @Param() { slug }: CouncilSlugParams,
+    @Query() query: ListRoundsQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const page = pageRequestOf(query);
+    return answerPage(request, response, page.limit, await this.read.list(actor, slug, { status: query.status }, page));
   }
 
   @Get('rounds/:id')
@@ -155,10 +167,17 @@ export class RoundsController {
   }
 
   @Get('rounds/:id/events')
-  @ApiOperation({ summary: 'The audit trail of the round, oldest first' })
-  @ApiOkResponse({ type: [EventResponse] })
+  @ApiOperation({ summary: 'The audit trail of the round, oldest first', description: 'In pages: `limit` (1–200, default 50), the next page in the Link header.' })
+  @ApiPageResponse(EventResponse)
   @ApiProblems(400, 404)
-  events(@CurrentActor() actor: Actor, @Param() { id }: RoundParams) {
-    return this.read.events(actor, id);
+  async events(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: RoundParams,
+    @Query() query: ListEventsQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const page = pageRequestOf(query);
+    return answerPage(request, response, page.limit, await this.read.eventPage(actor, id, page));
   }
 }

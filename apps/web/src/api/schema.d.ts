@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * The councils the caller can see
-         * @description All for an admin; for others the councils they are secretariat or leader of, and those their municipality is a current member of. By name.
+         * @description All for an admin; for others the councils they are secretariat or leader of, and those their municipality is a current member of. By name. In pages: `limit` (1–200, default 50), the next page in the Link header.
          */
         get: operations["CouncilsController_list"];
         put?: never;
@@ -114,7 +114,7 @@ export interface paths {
         };
         /**
          * Every version of the agreement, drafts included (secretariat, leader)
-         * @description Oldest first.
+         * @description Oldest first. In pages: `limit` (1–200, default 50), the next page in the Link header.
          */
         get: operations["AgreementController_list"];
         put?: never;
@@ -334,7 +334,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A council's rounds the caller may see, newest first */
+        /**
+         * A council's rounds the caller may see, newest first
+         * @description The staff see every round, a clerk those their municipality is in. In pages: `limit` (1–200, default 50), the next page in the Link header.
+         */
         get: operations["RoundsController_listRounds"];
         put?: never;
         /**
@@ -431,7 +434,7 @@ export interface paths {
         };
         /**
          * Your calendar feeds, newest first
-         * @description Every feed you issued and have not revoked, expired ones too, with what it follows and when it runs out. Never the token: only its first characters.
+         * @description Every feed you issued and have not revoked, expired ones too, with what it follows and when it runs out. Never the token: only its first characters. In pages: `limit` (1–200, default 50), the next page in the Link header.
          */
         get: operations["CalendarFeedsController_list"];
         put?: never;
@@ -475,7 +478,7 @@ export interface paths {
         };
         /**
          * Your notices, newest first
-         * @description Reminders, deadlines, outcomes and coming into force, as they were sent to you (also by e-mail when it is on).
+         * @description Reminders, deadlines, outcomes and coming into force, as they were sent to you (also by e-mail when it is on). In pages: `limit` (1–200, default 50), the next page in the Link header.
          */
         get: operations["NotificationsController_list"];
         put?: never;
@@ -606,7 +609,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail of the round, oldest first */
+        /**
+         * The audit trail of the round, oldest first
+         * @description In pages: `limit` (1–200, default 50), the next page in the Link header.
+         */
         get: operations["RoundsController_events"];
         put?: never;
         post?: never;
@@ -2440,19 +2446,36 @@ export interface operations {
     };
     CouncilsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque: the position after which the page starts, from the `Link: <…>; rel="next"` header of the previous page. Leave out for the first page. */
+                cursor?: string;
+                /** @description How many items the page holds at most: 1 to 200; 50 when left out */
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description One page, in the list’s order */
             200: {
                 headers: {
+                    /** @description RFC 8288. `<…>; rel="next"` with the address of the next page (the same filters and `limit`, and an opaque `cursor`); absent on the last page. */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CouncilSummaryResponse"][];
+                };
+            };
+            /** @description A path or query parameter is malformed; `errors[].field` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description No bearer token, or one the API refuses */
@@ -2620,7 +2643,12 @@ export interface operations {
     };
     AgreementController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque: the position after which the page starts, from the `Link: <…>; rel="next"` header of the previous page. Leave out for the first page. */
+                cursor?: string;
+                /** @description How many items the page holds at most: 1 to 200; 50 when left out */
+                limit?: number;
+            };
             header?: never;
             path: {
                 /** @description The council’s slug */
@@ -2630,12 +2658,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page, in the list’s order */
             200: {
                 headers: {
+                    /** @description RFC 8288. `<…>; rel="next"` with the address of the next page (the same filters and `limit`, and an opaque `cursor`); absent on the last page. */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgreementVersionResponse"][];
+                };
+            };
+            /** @description A path or query parameter is malformed; `errors[].field` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description No bearer token, or one the API refuses */
@@ -3514,6 +3554,11 @@ export interface operations {
     RoundsController_listRounds: {
         parameters: {
             query?: {
+                /** @description Opaque: the position after which the page starts, from the `Link: <…>; rel="next"` header of the previous page. Leave out for the first page. */
+                cursor?: string;
+                /** @description How many items the page holds at most: 1 to 200; 50 when left out */
+                limit?: number;
+                /** @description Only the rounds with this status */
                 status?: "open" | "approved" | "rejected" | "withdrawn" | "expired";
             };
             header?: never;
@@ -3524,8 +3569,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page, in the list’s order */
             200: {
                 headers: {
+                    /** @description RFC 8288. `<…>; rel="next"` with the address of the next page (the same filters and `limit`, and an opaque `cursor`); absent on the last page. */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4059,6 +4107,9 @@ export interface operations {
     CalendarFeedsController_list: {
         parameters: {
             query?: {
+                /** @description Opaque: the position after which the page starts, from the `Link: <…>; rel="next"` header of the previous page. Leave out for the first page. */
+                cursor?: string;
+                /** @description How many items the page holds at most: 1 to 200; 50 when left out */
                 limit?: number;
             };
             header?: never;
@@ -4067,8 +4118,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page, in the list’s order */
             200: {
                 headers: {
+                    /** @description RFC 8288. `<…>; rel="next"` with the address of the next page (the same filters and `limit`, and an opaque `cursor`); absent on the last page. */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4222,6 +4276,9 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
+                /** @description Opaque: the position after which the page starts, from the `Link: <…>; rel="next"` header of the previous page. Leave out for the first page. */
+                cursor?: string;
+                /** @description How many items the page holds at most: 1 to 200; 50 when left out */
                 limit?: number;
                 /** @description `true`: only the notices not yet marked read */
                 unread?: boolean;
@@ -4232,8 +4289,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page, in the list’s order */
             200: {
                 headers: {
+                    /** @description RFC 8288. `<…>; rel="next"` with the address of the next page (the same filters and `limit`, and an opaque `cursor`); absent on the last page. */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4711,7 +4771,12 @@ export interface operations {
     };
     RoundsController_events: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque: the position after which the page starts, from the `Link: <…>; rel="next"` header of the previous page. Leave out for the first page. */
+                cursor?: string;
+                /** @description How many items the page holds at most: 1 to 200; 50 when left out */
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -4720,8 +4785,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page, in the list’s order */
             200: {
                 headers: {
+                    /** @description RFC 8288. `<…>; rel="next"` with the address of the next page (the same filters and `limit`, and an opaque `cursor`); absent on the last page. */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {

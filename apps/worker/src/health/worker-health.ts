@@ -30,6 +30,7 @@ export class WorkerHealth implements OnApplicationBootstrap, OnApplicationShutdo
   private state: WorkerHealthReport = { status: 'up', redis: 'up', database: 'up' };
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private readonly connecting: Promise<void>;
 
   constructor(
     config: AppConfig,
@@ -39,11 +40,12 @@ export class WorkerHealth implements OnApplicationBootstrap, OnApplicationShutdo
     // Fails at once while Redis is away, instead of queueing the PING until it is back.
     this.redis = new Redis({ ...redisOptions(config.redisUrl, 'request'), lazyConnect: true, connectionName: 'vedtaksrunde-worker-health' });
     this.redis.on('error', () => undefined); // reported through the check
-    this.redis.connect().catch(() => undefined);
+    this.connecting = this.redis.connect().catch(() => undefined);
   }
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    // The first question waits for the first connection attempt: one still under way is no outage.
+    void this.connecting.then(() => this.schedule(0));
   }
 
   onApplicationShutdown(): void {

@@ -4,6 +4,8 @@ import { AppConfig } from '@app/config';
 import { Actor, FeedScope, newFeedToken } from '@app/identity';
 import { AppUserEntity, CalendarFeedEntity } from '@app/persistence';
 import { ApplicationError } from '../application-error';
+import { Page, PageRequest, cursorKeyOf, pageOf } from '../paging/page';
+import { PageCursor, instantKeySql } from '../paging/page-cursor';
 import { People, personOf } from '../people/people';
 import { Clock } from '../time/clock';
 import { authorizeFeed, feedPath } from './calendar-access';
@@ -15,6 +17,9 @@ import { authorizeFeed, feedPath } from './calendar-access';
 export const FEED_LIFETIME_DAYS = 90;
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/** The feed list's position: when the feed was issued and its id, newest first. */
+export const CALENDAR_FEED_LIST_CURSOR = new PageCursor('calendar-feeds', ['instant', 'uuid'] as const);
 
 /** A personal feed address as it is handed out, once: the token in it is the only credential a calendar app sends. */
 export interface IssuedCalendarFeed {
@@ -89,34 +94,36 @@ export class MyCalendarFeedsHandler {
     });
   }
 
-  /** The caller's feeds that are not revoked, expired ones too (so that a calendar gone quiet can be explained), newest first. */
-  async list(actor: Actor, options: { limit: number }): Promise<CalendarFeedSummary[]> {
+  /**
+   * A page of the caller's feeds that are not revoked, expired ones too (so that a calendar gone
+   * quiet can be explained), newest first: keyset on (user_id, created_at), two queries a page.
+   */
+  async list(actor: Actor, page: PageRequest): Promise<Page<CalendarFeedSummary>> {
+    const after = cursorKeyOf(CALENDAR_FEED_LIST_CURSOR, page);
     const holder = await holderOf(this.dataSource.manager, actor);
-    if (!holder) return [];
-    const feeds = await this.dataSource
+    if (!holder) return { items: [], next: null };
+    const query = this.dataSource
       .getRepository(CalendarFeedEntity)
       .createQueryBuilder('feed')
       .leftJoinAndSelect('feed.council', 'council')
       .leftJoinAndSelect('feed.municipality', 'municipality')
+      .addSelect(instantKeySql('feed.created_at'), 'created_key')
       .where('feed.user_id = :holder AND feed.revoked_at IS NULL', { holder })
+      // One statement for every page: the first passes no cursor.
+      .andWhere('(CAST(:afterAt AS timestamptz) IS NULL OR (feed.created_at, feed.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))', {
+        afterAt: after?.[0] ?? null,
+        afterId: after?.[1] ?? null,
+      });
+    const { entities, raw } = await query
       .orderBy('feed.created_at', 'DESC')
       .addOrderBy('feed.id', 'DESC')
       // Every join is to one row, so a plain LIMIT limits feeds (take() would cost a second query).
-      .limit(options.limit)
-      .getMany();
+      .limit(page.limit + 1)
+      .getRawAndEntities<{ feed_id: string; created_key: string }>();
+    const keys = new Map(raw.map((row) => [row.feed_id, row.created_key]));
+    const { items, next } = pageOf(entities, page.limit, CALENDAR_FEED_LIST_CURSOR, (feed) => [keys.get(feed.id)!, feed.id]);
     const now = this.clock.now();
-    return feeds.map((feed) => ({
-      id: feed.id,
-      scope: feed.scope,
-      council: feed.council?.slug ?? null,
-      municipality: feed.municipalityNumber,
-      name: feed.council?.name ?? feed.municipality?.name ?? '',
-      tokenPrefix: feed.tokenPrefix,
-      createdAt: feed.createdAt.toISOString(),
-      expiresAt: feed.expiresAt.toISOString(),
-      lastUsedAt: feed.lastUsedAt?.toISOString() ?? null,
-      expired: feed.expiresAt.getTime() <= now.getTime(),
-    }));
+    return { items: items.map((feed) => summaryOf(feed, now)), next };
   }
 
   /**
@@ -132,6 +139,21 @@ export class MyCalendarFeedsHandler {
       if (!feed.revokedAt) await feeds.update({ id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
     });
   }
+}
+
+function summaryOf(feed: CalendarFeedEntity, now: Date): CalendarFeedSummary {
+  return {
+    id: feed.id,
+    scope: feed.scope,
+    council: feed.council?.slug ?? null,
+    municipality: feed.municipalityNumber,
+    name: feed.council?.name ?? feed.municipality?.name ?? '',
+    tokenPrefix: feed.tokenPrefix,
+    createdAt: feed.createdAt.toISOString(),
+    expiresAt: feed.expiresAt.toISOString(),
+    lastUsedAt: feed.lastUsedAt?.toISOString() ?? null,
+    expired: feed.expiresAt.getTime() <= now.getTime(),
+  };
 }
 
 /** The caller's own id among the people on record, or null while they are not. */

@@ -1,15 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { daysBetween, isPastDeadline, isUndecided, todayInOslo, transitionRound } from '@app/domain';
-import { JobPayloads, JobResult, jobIds } from '@app/jobs';
+import { CalendarDate, MemberDecisionStatus, isPastDeadline, isUndecided, todayInOslo } from '@app/domain';
+import { JobPayloads, JobResult } from '@app/jobs';
 import { CouncilEntity, RoundEntity, RoundMemberEntity, RoundOutcomeEntity } from '@app/persistence';
-import { appendEvent } from '../audit/event-log';
 import { NoticeContent, NoticeRequest } from '../notices/notice';
 import { Notifier } from '../notices/notifier';
-import { Recipient, clerksOf, staffOf } from '../notices/recipients';
-import { cancelJobs } from '../outbox/outbox';
+import { Recipient, clerksOfEach, staffOf } from '../notices/recipients';
 import { Clock } from '../time/clock';
+import { noticeTopics } from './notice-topics';
+import { RoundDeadlines } from './round-deadlines';
+import { RoundReminders } from './round-reminders';
 import { memberReminderDates } from './round-schedule';
+
+/** What a reminder needs to know, in one query: the round, the member, the council's name and the member's clerks. $1 round, $2 member. */
+const REMINDER_FACTS = `
+  SELECT r.status AS round_status, r.title, r.deadline::text AS deadline, r.reminder_days_before, r.council_id, c.name AS council_name,
+         m.status, m.next_meeting_date::text AS next_meeting_date, m.name,
+         ARRAY(SELECT g.user_id FROM role_grant g WHERE g.role = 'clerk' AND g.municipality_number = m.municipality_number ORDER BY g.user_id) AS clerks
+    FROM round r
+    JOIN council c ON c.id = r.council_id
+    JOIN round_member m ON m.round_id = r.id AND m.municipality_number = $2::text
+   WHERE r.id = $1::uuid`;
+
+interface ReminderFacts {
+  round_status: string;
+  title: string;
+  deadline: CalendarDate;
+  reminder_days_before: number[];
+  council_id: string;
+  council_name: string;
+  status: MemberDecisionStatus;
+  next_meeting_date: CalendarDate | null;
+  name: string;
+  clerks: string[];
+}
 
 /**
  * What happens to a round because time passed: reminders, overdue and escalation at the
@@ -23,90 +47,61 @@ export class RoundJobsHandler {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly notifier: Notifier,
+    private readonly deadlines: RoundDeadlines,
+    private readonly reminders: RoundReminders,
   ) {}
 
-  /** Reminds the clerks of a member that has not decided; a reminder superseded by a later due one is skipped. */
+  /**
+   * Reminds the clerks of a member that has not decided; a reminder superseded by a later due one
+   * is skipped, and so is one whose deadline has passed (the overdue notice has taken its place).
+   * The day's reminders are written together by the first of the day's jobs (RoundReminders);
+   * one the day's sweep did not cover is decided here, in three statements and no transaction:
+   * the facts, the addresses, and the notices written with their mail jobs in one statement.
+   */
   async reminder({ roundId, municipalityNumber, date }: JobPayloads['round.reminder']): Promise<JobResult> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
-      const round = await manager.getRepository(RoundEntity).findOneBy({ id: roundId });
-      const member = await manager.getRepository(RoundMemberEntity).findOneBy({ roundId, municipalityNumber });
-      if (!round || !member || round.status !== 'open' || !isUndecided(member.status)) return 'skipped';
-      const today = todayInOslo(now);
-      const planned = memberReminderDates(round, member);
-      // Reminders missed while the system was down are caught up once, on the latest day due.
-      const latestDue = planned.filter((day) => day <= today).pop();
-      if (!planned.includes(date) || (latestDue !== undefined && latestDue !== date)) return 'skipped';
-      const council = await manager.getRepository(CouncilEntity).findOneByOrFail({ id: round.councilId });
-      const content: NoticeContent = {
-        kind: 'reminder',
-        roundTitle: round.title,
-        councilName: council.name,
-        municipalityName: member.name,
-        deadline: round.deadline,
-        daysLeft: daysBetween(today, round.deadline),
-      };
-      const requests = (await clerksOf(manager, municipalityNumber)).map((clerk) =>
-        notice(`reminder/${roundId}/${municipalityNumber}/${date}/${clerk.userId}`, clerk, round, content),
-      );
-      return (await this.notifier.notify(manager, requests)).length > 0 ? 'done' : 'skipped';
-    });
+    const topic = noticeTopics.reminder(roundId, municipalityNumber, date);
+    const swept = await this.reminders.sweptDay(date, now);
+    if (swept.written.has(topic)) return 'done';
+    if (swept.found.has(topic)) return 'skipped';
+    const [facts]: ReminderFacts[] = await this.dataSource.query(REMINDER_FACTS, [roundId, municipalityNumber]);
+    if (!facts || facts.round_status !== 'open' || !isUndecided(facts.status) || isPastDeadline(facts.deadline, now)) return 'skipped';
+    const planned = memberReminderDates(
+      { deadline: facts.deadline, reminderDaysBefore: facts.reminder_days_before },
+      { status: facts.status, nextMeetingDate: facts.next_meeting_date },
+    );
+    // Reminders missed while the system was down are caught up once, on the latest day due.
+    const latestDue = planned.filter((day) => day <= todayInOslo(now)).pop();
+    if (!planned.includes(date) || (latestDue !== undefined && latestDue !== date)) return 'skipped';
+    const written = await this.reminders.write(
+      [
+        {
+          round: { id: roundId, councilId: facts.council_id, title: facts.title, councilName: facts.council_name, deadline: facts.deadline },
+          municipalityNumber,
+          municipalityName: facts.name,
+          date,
+          clerks: facts.clerks.map((userId) => ({ userId, municipalityNumber })),
+        },
+      ],
+      now,
+    );
+    return written.size > 0 ? 'done' : 'skipped';
   }
 
   /**
    * At the deadline: the undecided members are overdue (marked once), their clerks are told, and
    * the secretariat and the leaders get an escalation naming them; a round launched with an
-   * expiry closes.
+   * expiry closes. The first jobs of the minute in a process do it for every round whose deadline
+   * has passed with that work undone, in batches shared with the other processes' (RoundDeadlines);
+   * every job then sees to its own round, should a registration have held it while the batches
+   * passed. A job finds nothing when its round's deadline moved or the work is done.
    */
   async deadline({ roundId, deadline }: JobPayloads['round.deadline']): Promise<JobResult> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
-      const round = await manager.getRepository(RoundEntity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :roundId', { roundId }).getOne();
-      if (!round || round.status !== 'open' || round.deadline !== deadline || !isPastDeadline(deadline, now)) return 'skipped';
-      const members = await manager.getRepository(RoundMemberEntity).find({ where: { roundId }, order: { municipalityNumber: 'ASC' } });
-      const overdue = members.filter((member) => isUndecided(member.status));
-      const newlyOverdue = overdue.filter((member) => !member.overdue);
-      if (newlyOverdue.length > 0) {
-        await manager
-          .getRepository(RoundMemberEntity)
-          .createQueryBuilder()
-          .update()
-          .set({ overdue: true })
-          .where('round_id = :roundId AND municipality_number IN (:...numbers)', { roundId, numbers: newlyOverdue.map((m) => m.municipalityNumber) })
-          .execute();
-        await appendEvent(manager, {
-          type: 'round.overdue',
-          actor: 'system',
-          councilId: round.councilId,
-          roundId,
-          at: now,
-          data: { deadline, overdue: newlyOverdue.map((m) => m.municipalityNumber) },
-        });
-      }
-      const council = await manager.getRepository(CouncilEntity).findOneByOrFail({ id: round.councilId });
-      const requests: NoticeRequest[] = [];
-      for (const member of overdue) {
-        const content: NoticeContent = { kind: 'overdue', roundTitle: round.title, councilName: council.name, municipalityName: member.name, deadline };
-        for (const clerk of await clerksOf(manager, member.municipalityNumber)) {
-          requests.push(notice(`overdue/${roundId}/${member.municipalityNumber}/${deadline}/${clerk.userId}`, clerk, round, content));
-        }
-      }
-      if (overdue.length > 0) {
-        const content: NoticeContent = {
-          kind: 'escalation',
-          roundTitle: round.title,
-          councilName: council.name,
-          deadline,
-          overdueMembers: overdue.map((m) => `${m.name} (${m.municipalityNumber})`),
-        };
-        for (const person of await staffOf(manager, round.councilId)) {
-          requests.push(notice(`escalation/${roundId}/${deadline}/${person.userId}`, person, round, content));
-        }
-      }
-      await this.notifier.notify(manager, requests);
-      if (round.expiresAutomatically) await this.expire(manager, round, members, now);
-      return newlyOverdue.length > 0 || round.expiresAutomatically ? 'done' : 'skipped';
-    });
+    if (!isPastDeadline(deadline, now)) return 'skipped';
+    const swept = await this.deadlines.sweep(now, { once: true });
+    const own = await this.deadlines.passRound(roundId, deadline, now);
+    return swept > 0 || own ? 'done' : 'skipped';
   }
 
   /** Tells the secretariat and the leaders how the round ended; on a veto, every clerk of the round too. */
@@ -126,11 +121,12 @@ export class RoundJobsHandler {
         outcome: outcome.status,
         decisiveMunicipalityName: decisive?.name ?? outcome.decisiveMunicipalityNumber,
       };
-      for (const person of await staffOf(manager, round.councilId)) requests.push(notice(`settled/${roundId}/${person.userId}`, person, round, settled));
+      for (const person of await staffOf(manager, round.councilId)) requests.push(notice(noticeTopics.settled(roundId), person, round, settled));
       if (outcome.status === 'rejected') {
         const veto: NoticeContent = { kind: 'veto', roundTitle: round.title, councilName: council.name, vetoMunicipalityName: settled.decisiveMunicipalityName };
+        const clerks = await clerksOfEach(manager, members.map((member) => member.municipalityNumber));
         for (const member of members) {
-          for (const clerk of await clerksOf(manager, member.municipalityNumber)) requests.push(notice(`veto/${roundId}/${clerk.userId}`, clerk, round, veto));
+          for (const clerk of clerks.get(member.municipalityNumber) ?? []) requests.push(notice(noticeTopics.veto(roundId), clerk, round, veto));
         }
       }
       return (await this.notifier.notify(manager, requests)).length > 0 ? 'done' : 'skipped';
@@ -148,33 +144,12 @@ export class RoundJobsHandler {
       const council = await manager.getRepository(CouncilEntity).findOneByOrFail({ id: round.councilId });
       const content: NoticeContent = { kind: 'in_force', roundTitle: round.title, councilName: council.name, inForceFrom };
       const members = await manager.getRepository(RoundMemberEntity).findBy({ roundId });
-      const people: Recipient[] = [...(await staffOf(manager, round.councilId))];
-      for (const member of members) people.push(...(await clerksOf(manager, member.municipalityNumber)));
+      const clerks = await clerksOfEach(manager, members.map((member) => member.municipalityNumber));
+      const people: Recipient[] = [...(await staffOf(manager, round.councilId)), ...members.flatMap((member) => clerks.get(member.municipalityNumber) ?? [])];
       const unique = [...new Map(people.map((person) => [person.userId, person])).values()];
-      const created = await this.notifier.notify(manager, unique.map((person) => notice(`in-force/${roundId}/${person.userId}`, person, round, content)));
+      const created = await this.notifier.notify(manager, unique.map((person) => notice(noticeTopics.inForce(roundId), person, round, content)));
       return created.length > 0 ? 'done' : 'skipped';
     });
-  }
-
-  private async expire(manager: EntityManager, round: RoundEntity, members: RoundMemberEntity[], now: Date): Promise<void> {
-    const change = transitionRound(
-      { status: round.status, deadline: round.deadline, expiresAutomatically: round.expiresAutomatically },
-      { type: 'expire', by: 'automatic' },
-      { now },
-    );
-    await manager.getRepository(RoundEntity).update({ id: round.id }, { status: change.state.status, closedAt: now, statusReason: 'Fristen gikk ut' });
-    await appendEvent(manager, {
-      type: 'round.expired',
-      actor: 'system',
-      councilId: round.councilId,
-      roundId: round.id,
-      at: now,
-      data: { before: { status: 'open' }, after: { status: 'expired' }, by: 'automatic' },
-    });
-    const reminders = members.flatMap((member) =>
-      memberReminderDates(round, member).map((date) => jobIds.reminder({ roundId: round.id, municipalityNumber: member.municipalityNumber, date })),
-    );
-    await cancelJobs(manager, reminders, now);
   }
 }
 
@@ -189,9 +164,10 @@ export async function inForceDate(manager: EntityManager, round: RoundEntity): P
   return row?.date ?? null;
 }
 
-function notice(key: string, recipient: Recipient, round: RoundEntity, content: NoticeContent): NoticeRequest {
+/** The notice of a topic to one person: its key is the topic and the person. */
+function notice(topic: string, recipient: Recipient, round: Pick<RoundEntity, 'id' | 'councilId'>, content: NoticeContent): NoticeRequest {
   return {
-    key,
+    key: `${topic}/${recipient.userId}`,
     userId: recipient.userId,
     municipalityNumber: recipient.municipalityNumber,
     councilId: round.councilId,

@@ -1,15 +1,51 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { JOB_NAMES, jobIds } from '@app/jobs';
-import { AppUserEntity, NotificationEntity } from '@app/persistence';
-import { OutboxJob, enqueueJobs } from '../outbox/outbox';
+import { NotificationEntity } from '@app/persistence';
 import { Clock } from '../time/clock';
 import { NoticeLanguage, NoticeRequest } from './notice';
 import { renderNotice } from './notice-texts';
 
-// 13 parameters a row; PostgreSQL takes at most 65 535 in one statement.
+// Rows a statement: few enough that what is held at once stays small, many enough to write in bulk.
 const ROWS_PER_INSERT = 1_000;
+
+/**
+ * Writes the notices and, for those that get an e-mail, their mail jobs to the outbox, in one
+ * statement: a notice and its mail job exist together or not at all. $1 the rows as one JSON
+ * array (the notices' own ids, generated here, so their mail jobs can be named beforehand),
+ * $2 the instant, $3 the mail job's name.
+ */
+const INSERT_NOTICES = `
+  WITH input AS (
+    SELECT *
+      FROM json_to_recordset($1::json)
+        AS t(id uuid, key text, topic text, user_id uuid, kind text, council_id uuid, round_id uuid, language text,
+             subject text, body text, link text, email_to text, email_status text, mail_job_id text)
+  ),
+  inserted AS (
+    INSERT INTO notification
+      (id, key, topic, user_id, kind, council_id, round_id, language, subject, body, link, created_at, email_to, email_status, email_attempts)
+    SELECT id, key, topic, user_id, kind, council_id, round_id, language, subject, body, link, $2::timestamptz, email_to, email_status, 0
+      FROM input
+    ON CONFLICT (key) DO NOTHING
+    RETURNING id
+  ),
+  mailed AS (
+    INSERT INTO outbox (operation, job_name, job_id, payload, run_at)
+    SELECT 'add', $3::text, input.mail_job_id, jsonb_build_object('notificationId', input.id), $2::timestamptz
+      FROM input JOIN inserted USING (id)
+     WHERE input.mail_job_id IS NOT NULL
+  )
+  SELECT id FROM inserted`;
+
+/** Whom a notice goes to: their address, their own written standard, and that of each municipality (of those asked about) they are a clerk of. */
+interface Addressee {
+  email: string | null;
+  language: NoticeLanguage | null;
+  clerkOf: Map<string, NoticeLanguage>;
+}
 
 /**
  * Writes notices: one row per key, in the inbox at once, and by e-mail through the outbox when
@@ -31,93 +67,110 @@ export class Notifier {
   async notify(manager: EntityManager, requests: readonly NoticeRequest[]): Promise<NotificationEntity[]> {
     const unique = [...new Map(requests.map((request) => [request.key, request])).values()];
     if (unique.length === 0) return [];
+    const addressees = await this.addressees(manager, unique);
     const now = this.clock.now();
-    const users = await this.users(manager, unique);
-    const clerkLanguages = await this.clerkLanguages(manager, unique);
-
-    const rows = unique.map((request) => {
-      const user = users.get(request.userId);
-      if (!user) throw new Error(`Cannot notify user ${request.userId}: there is no such user`);
-      const municipalityLanguage = request.municipalityNumber ? clerkLanguages.get(clerkKey(user.id, request.municipalityNumber)) : undefined;
-      const language: NoticeLanguage = user.language ?? municipalityLanguage ?? 'nb';
-      const text = renderNotice(request.content, language, { publicBaseUrl: this.config.publicBaseUrl, link: request.link });
-      const emailTo = this.config.smtpUrl && user.email ? user.email : null;
-      return { request, language, text, emailTo };
-    });
-
-    const insertedIds: string[] = [];
-    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-      const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-      const values: unknown[] = [];
-      const tuples = chunk.map(({ request, language, text, emailTo }) => {
-        const first = values.length;
-        values.push(
-          request.key,
-          request.userId,
-          request.content.kind,
-          request.councilId,
-          request.roundId,
-          language,
-          text.subject,
-          text.body,
-          request.link,
-          now,
-          emailTo,
-          emailTo ? 'pending' : 'off',
-          0,
-        );
-        return `(${Array.from({ length: 13 }, (_, i) => `$${first + i + 1}`).join(', ')})`;
-      });
-      const inserted: Array<{ id: string }> = await manager.query(
-        `INSERT INTO notification
-           (key, user_id, kind, council_id, round_id, language, subject, body, link, created_at, email_to, email_status, email_attempts)
-         VALUES ${tuples.join(', ')}
-         ON CONFLICT (key) DO NOTHING
-         RETURNING id`,
-        values,
-      );
-      insertedIds.push(...inserted.map((row) => row.id));
+    const created: NotificationEntity[] = [];
+    // Written a chunk at a time, each rendered just before: what is held at once stays small.
+    for (let start = 0; start < unique.length; start += ROWS_PER_INSERT) {
+      const notices = unique.slice(start, start + ROWS_PER_INSERT).map((request) => this.compose(request, addressees, now));
+      const rows: Array<{ id: string }> = await manager.query(INSERT_NOTICES, insertParameters(notices, now));
+      const written = new Set(rows.map((row) => row.id));
+      created.push(...notices.filter((notice) => written.has(notice.id)));
     }
-    if (insertedIds.length === 0) return [];
-
-    const written = await manager.getRepository(NotificationEntity).findBy({ id: In(insertedIds) });
-    const byKey = new Map(written.map((notice) => [notice.key, notice]));
-    const created = unique.flatMap((request) => byKey.get(request.key) ?? []);
-
-    const mails: OutboxJob[] = created
-      .filter((notice) => notice.emailStatus === 'pending')
-      .map((notice) => {
-        const payload = { notificationId: notice.id };
-        return { name: JOB_NAMES.sendMail, payload, jobId: jobIds.sendMail(payload), runAt: now };
-      });
-    await enqueueJobs(manager, mails);
     return created;
   }
 
-  private async users(manager: EntityManager, requests: readonly NoticeRequest[]): Promise<Map<string, AppUserEntity>> {
-    const ids = [...new Set(requests.map((request) => request.userId))];
-    const users = await manager.getRepository(AppUserEntity).findBy({ id: In(ids) });
-    return new Map(users.map((user) => [user.id, user]));
+  private compose(request: NoticeRequest, addressees: Map<string, Addressee>, now: Date): NotificationEntity {
+    const addressee = addressees.get(request.userId);
+    if (!addressee) throw new Error(`Cannot notify user ${request.userId}: there is no such user`);
+    const municipalityLanguage = request.municipalityNumber ? addressee.clerkOf.get(request.municipalityNumber) : undefined;
+    const language: NoticeLanguage = addressee.language ?? municipalityLanguage ?? 'nb';
+    const text = renderNotice(request.content, language, { publicBaseUrl: this.config.publicBaseUrl, link: request.link });
+    const emailTo = this.config.smtpUrl && addressee.email ? addressee.email : null;
+    return Object.assign(new NotificationEntity(), {
+      id: timeOrderedUuid(),
+      key: request.key,
+      topic: topicOf(request.key),
+      userId: request.userId,
+      kind: request.content.kind,
+      councilId: request.councilId,
+      roundId: request.roundId,
+      language,
+      subject: text.subject,
+      body: text.body,
+      link: request.link,
+      createdAt: now,
+      readAt: null,
+      emailTo,
+      emailStatus: emailTo ? 'pending' : 'off',
+      emailedAt: null,
+      emailAttempts: 0,
+    } satisfies Omit<NotificationEntity, 'user'>);
   }
 
   /**
-   * The written standard of each municipality a request concerns, for recipients who are its
-   * clerk: the municipality's choice speaks for its own staff, not for a council's secretariat.
+   * The people asked about, in one query: their address and written standard, and, for recipients
+   * who are a clerk of the municipality a request concerns, that municipality's written standard
+   * (the municipality's choice speaks for its own staff, not for a council's secretariat).
    */
-  private async clerkLanguages(manager: EntityManager, requests: readonly NoticeRequest[]): Promise<Map<string, NoticeLanguage>> {
-    const concerned = requests.filter((request) => request.municipalityNumber);
-    if (concerned.length === 0) return new Map();
-    const rows: Array<{ user_id: string; number: string; language: NoticeLanguage }> = await manager.query(
-      `SELECT g.user_id, m.number, m.language
-         FROM role_grant g
-         JOIN municipality m ON m.number = g.municipality_number
-        WHERE g.role = 'clerk' AND g.user_id = ANY($1::uuid[]) AND g.municipality_number = ANY($2::text[])`,
-      [[...new Set(concerned.map((request) => request.userId))], [...new Set(concerned.map((request) => request.municipalityNumber!))]],
-    );
-    return new Map(rows.map((row) => [clerkKey(row.user_id, row.number), row.language]));
+  private async addressees(manager: EntityManager, requests: readonly NoticeRequest[]): Promise<Map<string, Addressee>> {
+    const userIds = [...new Set(requests.map((request) => request.userId))];
+    const municipalities = [...new Set(requests.flatMap((request) => request.municipalityNumber ?? []))];
+    const rows: Array<{ id: string; email: string | null; language: NoticeLanguage | null; number: string | null; municipality_language: NoticeLanguage | null }> =
+      await manager.query(
+        `SELECT u.id, u.email, u.language, g.municipality_number AS number, m.language AS municipality_language
+           FROM app_user u
+           LEFT JOIN role_grant g ON g.user_id = u.id AND g.role = 'clerk' AND g.municipality_number = ANY($2::text[])
+           LEFT JOIN municipality m ON m.number = g.municipality_number
+          WHERE u.id = ANY($1::uuid[])`,
+        [userIds, municipalities],
+      );
+    const addressees = new Map<string, Addressee>();
+    for (const row of rows) {
+      const addressee = addressees.get(row.id) ?? { email: row.email, language: row.language, clerkOf: new Map() };
+      if (row.number && row.municipality_language) addressee.clerkOf.set(row.number, row.municipality_language);
+      addressees.set(row.id, addressee);
+    }
+    return addressees;
   }
 }
 
-function clerkKey(userId: string, municipalityNumber: string): string {
-  return `${userId}/${municipalityNumber}`;
+/**
+ * A UUID whose first bits are the time (version 7, RFC 9562): notices written together sit
+ * together in the primary key's index, rather than touching a page of it each, which a deadline
+ * writing a hundred thousand at once would feel.
+ */
+export function timeOrderedUuid(): string {
+  // randomUUID draws from a pool of randomness; only the first 48 bits become the time, and the version 7.
+  // System time: only the order of the ids; when the notice was written is its created_at.
+  const time = Date.now().toString(16).padStart(12, '0');
+  const random = randomUUID();
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
+}
+
+/** What a notice is about, whoever it is to: its key without the last part, the recipient. */
+export function topicOf(key: string): string {
+  const slash = key.lastIndexOf('/');
+  return slash < 0 ? key : key.slice(0, slash);
+}
+
+function insertParameters(notices: readonly NotificationEntity[], now: Date): unknown[] {
+  const rows = notices.map((n) => ({
+    id: n.id,
+    key: n.key,
+    topic: n.topic,
+    user_id: n.userId,
+    kind: n.kind,
+    council_id: n.councilId,
+    round_id: n.roundId,
+    language: n.language,
+    subject: n.subject,
+    body: n.body,
+    link: n.link,
+    email_to: n.emailTo,
+    email_status: n.emailStatus,
+    mail_job_id: n.emailStatus === 'pending' ? jobIds.sendMail({ notificationId: n.id }) : null,
+  }));
+  // One string, written natively, rather than an array per column escaped element by element.
+  return [JSON.stringify(rows), now, JOB_NAMES.sendMail];
 }

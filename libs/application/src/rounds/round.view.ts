@@ -1,14 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Money, daysBetween, forecastRound, isOverdue, todayInOslo } from '@app/domain';
-import {
-  AgreementVersionEntity,
-  CouncilEntity,
-  MemberDecisionRevisionEntity,
-  RoundAllocationLineEntity,
-  RoundEntity,
-  RoundMemberEntity,
-  RoundOutcomeEntity,
-} from '@app/persistence';
+import { MemberDecisionRevisionEntity, RoundEntity, RoundMemberEntity, RoundOutcomeEntity } from '@app/persistence';
+import { AllocationRow, OutcomeRow, RoundViewRow, readRoundViewRows } from './round-views.query';
 
 /** A member's registered decision as the API shows it. */
 export interface DecisionView {
@@ -88,13 +81,30 @@ export function memberEtag(roundId: string, member: Pick<RoundMemberEntity, 'mun
   return `"${roundId.slice(0, 8)}-${member.municipalityNumber}-${member.revision}"`;
 }
 
+// The Oslo calendar (luxon) costs about a tenth of a millisecond a question, and a page of rounds
+// asks the same few of every member (is this deadline past now? how many days to it today?): the
+// answers, pure functions of their arguments, are kept until there are many.
+const calendarAnswers = new Map<string, number | boolean>();
+
+function remembered<T extends number | boolean>(question: string, answer: () => T): T {
+  const known = calendarAnswers.get(question);
+  if (known !== undefined) return known as T;
+  if (calendarAnswers.size >= 10_000) calendarAnswers.clear();
+  const value = answer();
+  calendarAnswers.set(question, value);
+  return value;
+}
+
+const isOverdueAt = (status: RoundMemberEntity['status'], deadline: string, now: Date) =>
+  remembered(`overdue ${status} ${deadline} ${now.getTime()}`, () => isOverdue(status, deadline, now));
+
 export function memberView(round: Pick<RoundEntity, 'deadline' | 'status'>, member: RoundMemberEntity, now: Date): RoundMemberView {
   return {
     municipalityNumber: member.municipalityNumber,
     name: member.name,
     status: member.status,
     // Overdue only means something while the round waits for decisions.
-    overdue: round.status === 'open' && (member.overdue || isOverdue(member.status, round.deadline, now)),
+    overdue: round.status === 'open' && (member.overdue || isOverdueAt(member.status, round.deadline, now)),
     decision:
       member.revision === 0
         ? null
@@ -130,7 +140,7 @@ export function revisionView(revision: MemberDecisionRevisionEntity): RevisionVi
   };
 }
 
-export function outcomeView(outcome: RoundOutcomeEntity | null): OutcomeView | null {
+export function outcomeView(outcome: Pick<RoundOutcomeEntity, 'status' | 'settledAt' | 'decisiveMunicipalityNumber'> | null): OutcomeView | null {
   return (
     outcome && {
       status: outcome.status,
@@ -144,13 +154,37 @@ const nok = (ore: bigint) => Money.fromOre(ore, { allowNegative: true }).toNok()
 
 /** Reads a whole round for the API: members, outcome, allocation, progress and forecast. */
 export async function loadRoundView(manager: EntityManager, roundId: string, now: Date): Promise<RoundView> {
-  const round = await manager.getRepository(RoundEntity).findOneByOrFail({ id: roundId });
-  // One connection runs one query at a time inside a transaction: these go one after another.
-  const council = await manager.getRepository(CouncilEntity).findOneByOrFail({ id: round.councilId });
-  const members = await manager.getRepository(RoundMemberEntity).find({ where: { roundId }, order: { municipalityNumber: 'ASC' } });
-  const outcome = await manager.getRepository(RoundOutcomeEntity).findOneBy({ roundId });
-  const allocation = await manager.getRepository(RoundAllocationLineEntity).find({ where: { roundId }, order: { municipalityNumber: 'ASC' } });
-  const version = round.agreementVersionId ? await manager.getRepository(AgreementVersionEntity).findOneBy({ id: round.agreementVersionId }) : null;
+  const [view] = await loadRoundViews(manager, [roundId], now);
+  if (!view) throw new Error(`Round ${roundId} is not there to read.`);
+  return view;
+}
+
+/**
+ * Reads whole rounds for the API in the order of `roundIds`, in four queries however many rounds
+ * (a page of a list costs what one round costs); ids that name no round are left out.
+ */
+export async function loadRoundViews(manager: EntityManager, roundIds: readonly string[], now: Date): Promise<RoundView[]> {
+  const rows = await readRoundViewRows(manager, roundIds);
+  const byId = new Map(rows.rounds.map((round) => [round.id, round]));
+  const membersOf = groupByRound(rows.members);
+  const linesOf = groupByRound(rows.allocation);
+  const outcomeOf = new Map(rows.outcomes.map((outcome) => [outcome.roundId, outcome]));
+  // One day for the whole batch: the Oslo calendar is the costly part of a round's view.
+  const today = todayInOslo(now);
+  return roundIds.flatMap((id) => {
+    const round = byId.get(id);
+    return round ? [roundView(round, membersOf.get(id) ?? [], outcomeOf.get(id) ?? null, linesOf.get(id) ?? [], now, today)] : [];
+  });
+}
+
+function roundView(
+  round: RoundViewRow,
+  members: readonly RoundMemberEntity[],
+  outcome: OutcomeRow | null,
+  allocation: readonly AllocationRow[],
+  now: Date,
+  today: string,
+): RoundView {
   const memberViews = members.map((member) => memberView(round, member, now));
   const progress = { pending: 0, scheduled: 0, adopted: 0, rejected: 0, adopted_with_amendments: 0, postponed: 0, total: members.length, overdue: 0 };
   for (const member of memberViews) {
@@ -160,17 +194,17 @@ export async function loadRoundView(manager: EntityManager, roundId: string, now
   const forecast = forecastOfMembers(members, round.deadline);
   return {
     id: round.id,
-    council: council.slug,
+    council: round.council,
     title: round.title,
     status: round.status,
     statusReason: round.statusReason,
     subject:
       round.subjectType === 'agreement'
-        ? { type: 'agreement', versionId: round.agreementVersionId!, versionTitle: version?.title ?? '', effectiveFrom: version?.effectiveFrom ?? '' }
-        : { type: 'fees', total: nok(round.feeTotalOre!), costKey: round.costKey!, effectiveFrom: round.feeEffectiveFrom!, roundTo: round.roundTo! },
+        ? { type: 'agreement', versionId: round.versionId!, versionTitle: round.versionTitle ?? '', effectiveFrom: round.versionEffectiveFrom ?? '' }
+        : { type: 'fees', total: nok(BigInt(round.feeTotalOre!)), costKey: round.costKey!, effectiveFrom: round.feeEffectiveFrom!, roundTo: round.roundTo! },
     decisionRule: round.decisionRule,
     deadline: round.deadline,
-    daysToDeadline: daysToDeadline(round.deadline, now),
+    daysToDeadline: remembered(`days ${today} ${round.deadline}`, () => daysBetween(today, round.deadline)),
     reminderDaysBefore: round.reminderDaysBefore,
     public: round.isPublic,
     launchedAt: round.launchedAt.toISOString(),
@@ -184,12 +218,23 @@ export async function loadRoundView(manager: EntityManager, roundId: string, now
         ? allocation.map((line) => ({
             municipalityNumber: line.municipalityNumber,
             weight: plainDecimal(line.weight),
-            currentFee: nok(line.currentFeeOre),
-            newFee: nok(line.newFeeOre),
-            change: nok(line.changeOre),
+            currentFee: nok(BigInt(line.currentFeeOre)),
+            newFee: nok(BigInt(line.newFeeOre)),
+            change: nok(BigInt(line.changeOre)),
           }))
         : null,
   };
+}
+
+/** Rows grouped by the round they belong to, in the order they came. */
+function groupByRound<T extends { roundId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.roundId);
+    if (group) group.push(row);
+    else groups.set(row.roundId, [row]);
+  }
+  return groups;
 }
 
 /** Calendar days from today in Oslo to the deadline: 0 on the day itself, negative once it has passed. */

@@ -3,6 +3,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   OneToMany,
@@ -18,6 +19,8 @@ import { RoundEntity } from './round.entity';
 /** A medlemsavgift schedule: an amount per member per year, in force from a date. */
 @Entity('fee_schedule')
 @Unique('uq_fee_schedule_council_effective', ['councilId', 'effectiveFrom'])
+// The schedule a round brought into force, found by its round.
+@Index('ix_fee_schedule_round', ['roundId'])
 @Check('ck_fee_schedule_source', `"source" IN ('onboarding', 'round')`)
 @Check('ck_fee_schedule_in_force', `"in_force_from" >= "effective_from"`)
 @Check('ck_fee_schedule_round', `("source" = 'round') = ("round_id" IS NOT NULL)`)

@@ -8,14 +8,22 @@ import { AppUserEntity } from './app-user.entity';
 @Entity('notification')
 @Unique('uq_notification_key', ['key'])
 @Index('ix_notification_user', ['userId', 'createdAt'])
+// The topics the jobs ask about: a reminder's, an outcome's, a coming into force's.
+@Index('ix_notification_topic', ['topic'], { where: `"kind" IN ('reminder', 'settled', 'veto', 'in_force')` })
+// The last week's notices, for the e-mails still owed (not by e-mail status, which every send changes).
+@Index('ix_notification_created', ['createdAt', 'id'])
 @Check('ck_notification_email_status', `"email_status" IN ('off', 'pending', 'sending', 'sent', 'failed')`)
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_notification' })
   id!: string;
 
-  /** What makes it one notice: e.g. `reminder:<round>:<member>:<date>:<user>`. */
+  /** What makes it one notice: `<topic>/<user>`, e.g. `reminder/<round>/<member>/<date>/<user>`. */
   @Column({ type: 'text' })
   key!: string;
+
+  /** What it is about, whoever it is to: the key without the recipient, e.g. `reminder/<round>/<member>/<date>`. */
+  @Column({ type: 'text' })
+  topic!: string;
 
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;

@@ -20,6 +20,13 @@ import { MunicipalityEntity } from './municipality.entity';
 // One open round per agreement version, and per council and fee effective date.
 @Index('uq_round_open_agreement_version', ['agreementVersionId'], { unique: true, where: `"status" = 'open' AND "agreement_version_id" IS NOT NULL` })
 @Index('uq_round_open_fees', ['councilId', 'feeEffectiveFrom'], { unique: true, where: `"status" = 'open' AND "fee_effective_from" IS NOT NULL` })
+// What the jobs walk: the open rounds by deadline, and the rounds settled lately.
+@Index('ix_round_open_deadline', ['deadline', 'id'], { where: `"status" = 'open'` })
+@Index('ix_round_settled', ['closedAt'], { where: `"status" IN ('approved', 'rejected')` })
+// The lists' orders: a council's rounds and its public ones by launch, its settled ones by closing.
+@Index('ix_round_council_launched', ['councilId', 'launchedAt', 'id'])
+@Index('ix_round_public_launched', ['councilId', 'launchedAt', 'id'], { where: `"is_public"` })
+@Index('ix_round_council_settled', ['councilId', 'closedAt', 'id'], { where: `"status" IN ('approved', 'rejected')` })
 @Check('ck_round_status', `"status" IN ('open', 'approved', 'rejected', 'withdrawn', 'expired')`)
 @Check(
   'ck_round_subject',
@@ -108,6 +115,8 @@ export class RoundEntity {
 @Entity('round_member')
 // A clerk's inbox reads one municipality's rows across every round and council.
 @Index('ix_round_member_municipality', ['municipalityNumber', 'roundId'])
+// An inbox's decided rounds, latest meeting first: DESC NULLS LAST, which @Index cannot say; made by its migration.
+@Index('ix_round_member_decided', { synchronize: false })
 @Check('ck_round_member_status', `"status" IN ('pending', 'scheduled', 'adopted', 'rejected', 'adopted_with_amendments', 'postponed')`)
 @Check('ck_round_member_revision', `"revision" >= 0`)
 export class RoundMemberEntity {

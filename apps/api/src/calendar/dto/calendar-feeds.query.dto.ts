@@ -1,12 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { PageLimit } from '../../validation/page-limit';
+import { CALENDAR_FEED_LIST_CURSOR } from '@app/application';
+import { PageQuery } from '../../paging/page-query.dto';
 
-/** `GET /api/me/calendar-feeds?limit=` */
-export class ListCalendarFeedsQueryDto {
-  @PageLimit(200, 50)
-  limit?: number;
-}
+/** `GET /api/me/calendar-feeds?limit=&cursor=` */
+export class ListCalendarFeedsQueryDto extends PageQuery(CALENDAR_FEED_LIST_CURSOR) {}
 
 /** `/api/me/calendar-feeds/{id}` */
 export class CalendarFeedParams {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import {
   AgreementInForceHandler,
   CreateAgreementVersionHandler,
@@ -10,7 +10,9 @@ import {
 } from '@app/application';
 import type { Actor } from '@app/identity';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { AgreementVersionParams, CreateAgreementVersionDto, RecordAdoptedBeforeDto } from '../dto/agreement-version.dto';
+import { pageRequestOf } from '../../paging/page-query.dto';
+import { ApiPageResponse, answerPage } from '../../paging/paged-response';
+import { AgreementVersionParams, CreateAgreementVersionDto, ListAgreementVersionsQueryDto, RecordAdoptedBeforeDto } from '../dto/agreement-version.dto';
 import { CouncilParams } from '../dto/council.dto';
 import { InForceQuery } from '../dto/in-force.query.dto';
 import { AgreementVersionResponse } from '../responses/agreement-version.response';
@@ -56,11 +58,21 @@ export class AgreementController {
   }
 
   @Get('agreement-versions')
-  @ApiOperation({ summary: 'Every version of the agreement, drafts included (secretariat, leader)', description: 'Oldest first.' })
-  @ApiOkResponse({ type: [AgreementVersionResponse] })
-  @ApiCouncilProblems({ badRequest: false, forbidden: 'The caller can see the council but is neither its secretariat nor a leader' })
-  list(@CurrentActor() actor: Actor, @Param() params: CouncilParams): Promise<AgreementVersionResponse[]> {
-    return this.listVersions.execute(actor, params.slug);
+  @ApiOperation({
+    summary: 'Every version of the agreement, drafts included (secretariat, leader)',
+    description: 'Oldest first. In pages: `limit` (1–200, default 50), the next page in the Link header.',
+  })
+  @ApiPageResponse(AgreementVersionResponse)
+  @ApiCouncilProblems({ badRequest: BAD_PARAMETER, forbidden: 'The caller can see the council but is neither its secretariat nor a leader' })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param() params: CouncilParams,
+    @Query() query: ListAgreementVersionsQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AgreementVersionResponse[]> {
+    const page = pageRequestOf(query);
+    return answerPage(request, response, page.limit, await this.listVersions.execute(actor, params.slug, page));
   }
 
   @Get('agreement-versions/:id')

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CreateCouncilHandler, GetCouncilHandler, ListCouncilsHandler } from '@app/application';
 import type { Actor } from '@app/identity';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { CouncilParams, CreateCouncilDto } from '../dto/council.dto';
+import { pageRequestOf } from '../../paging/page-query.dto';
+import { ApiPageResponse, answerPage } from '../../paging/paged-response';
+import { CouncilParams, CreateCouncilDto, ListCouncilsQueryDto } from '../dto/council.dto';
 import { CouncilResponse, CouncilSummaryResponse } from '../responses/council.response';
-import { ApiCouncilProblems, ApiStateConflict } from '../responses/api-council-problems.decorator';
+import { ApiCouncilProblems, ApiStateConflict, BAD_PARAMETER } from '../responses/api-council-problems.decorator';
 
 @ApiTags('councils')
 @ApiBearerAuth()
@@ -37,12 +39,19 @@ export class CouncilsController {
   @ApiOperation({
     summary: 'The councils the caller can see',
     description:
-      'All for an admin; for others the councils they are secretariat or leader of, and those their municipality is a current member of. By name.',
+      'All for an admin; for others the councils they are secretariat or leader of, and those their municipality is a current member of. By name. ' +
+      'In pages: `limit` (1–200, default 50), the next page in the Link header.',
   })
-  @ApiOkResponse({ type: [CouncilSummaryResponse] })
-  @ApiCouncilProblems({ badRequest: false, notFound: false })
-  list(@CurrentActor() actor: Actor): Promise<CouncilSummaryResponse[]> {
-    return this.listCouncils.execute(actor);
+  @ApiPageResponse(CouncilSummaryResponse)
+  @ApiCouncilProblems({ badRequest: BAD_PARAMETER, notFound: false })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListCouncilsQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CouncilSummaryResponse[]> {
+    const page = pageRequestOf(query);
+    return answerPage(request, response, page.limit, await this.listCouncils.execute(actor, page));
   }
 
   @Get(':slug')

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { AGREEMENT_VERSION_LIST_CURSOR } from '@app/application';
+import { PageQuery } from '../../paging/page-query.dto';
 import { IsCalendarDate } from '../../validation/calendar-date.validator';
 import { IsList, IsText } from '../../validation/text.validator';
 import { trimmed } from '../../validation/trimmed.transform';
@@ -93,3 +95,6 @@ export class AgreementVersionParams {
   @IsUUID('all', { message: 'id must be the id (a UUID) of an agreement version' })
   id!: string;
 }
+
+/** `GET /api/councils/{slug}/agreement-versions?limit=&cursor=` */
+export class ListAgreementVersionsQueryDto extends PageQuery(AGREEMENT_VERSION_LIST_CURSOR) {}

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Matches } from 'class-validator';
+import { COUNCIL_LIST_CURSOR } from '@app/application';
+import { PageQuery } from '../../paging/page-query.dto';
 import { IsText } from '../../validation/text.validator';
 import { trimmed } from '../../validation/trimmed.transform';
 
@@ -33,3 +35,6 @@ export class CouncilParams {
   @IsString()
   slug!: string;
 }
+
+/** `GET /api/councils?limit=&cursor=` */
+export class ListCouncilsQueryDto extends PageQuery(COUNCIL_LIST_CURSOR) {}

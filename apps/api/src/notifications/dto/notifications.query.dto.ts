@@ -1,17 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, Matches } from 'class-validator';
-import { PageLimit } from '../../validation/page-limit';
+import { NOTICE_LIST_CURSOR } from '@app/application';
+import { PageQuery } from '../../paging/page-query.dto';
 
-export class ListNotificationsQueryDto {
+/** `GET /api/me/notifications?unread=&limit=&cursor=` */
+export class ListNotificationsQueryDto extends PageQuery(NOTICE_LIST_CURSOR) {
   @ApiPropertyOptional({ type: Boolean, example: true, description: '`true`: only the notices not yet marked read' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'unread must be true or false' })
   unread?: boolean;
-
-  @PageLimit(200, 50)
-  limit?: number;
 }
 
 export class NotificationParams {

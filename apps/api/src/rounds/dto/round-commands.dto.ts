@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ROUND_LIST_CURSOR } from '@app/application';
+import { PageQuery } from '../../paging/page-query.dto';
 import { IsCalendarDate } from '../../validation/calendar-date.validator';
 import { trimmed } from '../../validation/trimmed.transform';
 
@@ -35,8 +37,9 @@ export class ExpireRoundDto {
   reason?: string;
 }
 
-export class ListRoundsQueryDto {
-  @ApiPropertyOptional({ enum: ['open', 'approved', 'rejected', 'withdrawn', 'expired'] })
+/** `GET /api/councils/{slug}/rounds?status=&limit=&cursor=` */
+export class ListRoundsQueryDto extends PageQuery(ROUND_LIST_CURSOR) {
+  @ApiPropertyOptional({ enum: ['open', 'approved', 'rejected', 'withdrawn', 'expired'], description: 'Only the rounds with this status' })
   @IsOptional()
   @IsIn(['open', 'approved', 'rejected', 'withdrawn', 'expired'], { message: 'status must be one of open, approved, rejected, withdrawn, expired' })
   status?: 'open' | 'approved' | 'rejected' | 'withdrawn' | 'expired';

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
+import { EVENT_LIST_CURSOR } from '@app/application';
+import { PageQuery } from '../../paging/page-query.dto';
 
 export class CouncilSlugParams {
   @ApiProperty({ example: 'trondheimsregionen' })
@@ -18,3 +20,6 @@ export class MemberParams extends RoundParams {
   @Matches(/^\d{4}$/, { message: 'municipalityNumber must be a four-digit kommunenummer' })
   municipalityNumber!: string;
 }
+
+/** `GET /api/rounds/{id}/events?limit=&cursor=` */
+export class ListEventsQueryDto extends PageQuery(EVENT_LIST_CURSOR) {}

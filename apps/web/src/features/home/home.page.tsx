@@ -1,11 +1,10 @@
 import { Button, Card, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import { useQuery } from '@tanstack/react-query';
 import { Navigate, Link as RouterLink } from 'react-router';
-import { api, data } from '../../api/client';
-import { useMe } from '../../api/me.queries';
+import { useMe, useMyCouncils } from '../../api/me.queries';
 import { session } from '../../auth/session';
 import { useSession } from '../../auth/use-session';
 import { ProblemAlert } from '../../components/query-state';
+import { ShowMore } from '../../components/show-more';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/i18n';
@@ -41,19 +40,19 @@ export function SigningIn() {
 function Workspaces() {
   const t = useMessages(commonMessages);
   const me = useMe();
-  const councils = useQuery({ queryKey: ['councils'], queryFn: async () => data(await api.GET('/api/councils')) });
+  const councils = useMyCouncils();
   if (me.isPending || councils.isPending) return <Spinner aria-label={t('loading')} data-size="lg" />;
   if (me.isError) return <ProblemAlert error={me.error} />;
   const roles = me.data.roles;
   const staffCouncils = new Set(roles.filter((grant) => grant.role === 'secretariat' || grant.role === 'leader').map((grant) => grant.council));
   const isAdmin = roles.some((grant) => grant.role === 'admin');
-  const dashboards = (councils.data ?? []).filter((council) => isAdmin || staffCouncils.has(council.slug));
+  const dashboards = councils.items.filter((council) => isAdmin || staffCouncils.has(council.slug));
   const inboxes = roles.filter((grant) => grant.role === 'clerk').map((grant) => grant.municipality!);
   const places = [
     ...dashboards.map((council) => ({ to: `/councils/${council.slug}`, label: t('dashboardOf', { council: council.name }) })),
     ...inboxes.map((number) => ({ to: `/municipalities/${number}`, label: t('inboxOf', { municipality: number }) })),
   ];
-  if (places.length === 1) return <Navigate to={places[0].to} replace />;
+  if (places.length === 1 && !councils.hasNextPage) return <Navigate to={places[0].to} replace />;
   return (
     <section>
       <Heading level={1} data-size="lg">
@@ -73,6 +72,7 @@ function Workspaces() {
           </li>
         ))}
       </ul>
+      <ShowMore list={councils} />
     </section>
   );
 }

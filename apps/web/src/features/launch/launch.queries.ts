@@ -1,6 +1,10 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiProblem, Schemas, api, data } from '../../api/client';
+import { readAllPages } from '../../api/pages';
+import type { paths } from '../../api/schema';
+
+type VersionsQuery = NonNullable<paths['/api/councils/{slug}/agreement-versions']['get']['parameters']['query']>;
 
 export function useCouncil(slug: string, enabled: boolean) {
   return useQuery({
@@ -20,11 +24,15 @@ export function useCostKeys(slug: string, keys: readonly string[]) {
   });
 }
 
+/** Every version of the council's agreement, oldest first: the launch offers a choice among all of them, so every page is read. */
 export function useAgreementVersions(slug: string, enabled: boolean) {
   return useQuery({
     queryKey: ['council', slug, 'agreement-versions'],
     enabled,
-    queryFn: async () => data(await api.GET('/api/councils/{slug}/agreement-versions', { params: { path: { slug } } })),
+    queryFn: ({ signal }) =>
+      readAllPages<Schemas['AgreementVersionResponse'], VersionsQuery>({ limit: 200 }, (query) =>
+        api.GET('/api/councils/{slug}/agreement-versions', { params: { path: { slug }, query }, signal }),
+      ),
   });
 }
 

@@ -5,6 +5,7 @@ import { InfiniteData, useInfiniteQuery, useMutation, useQueryClient } from '@ta
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Schemas, api, data } from '../../api/client';
+import { nextPageQuery } from '../../api/pages';
 import type { paths } from '../../api/schema';
 import { ProblemAlert } from '../../components/query-state';
 import { useDocumentTitle } from '../../components/use-document-title';
@@ -23,18 +24,6 @@ interface NoticePage {
 
 const KINDS = ['reminder', 'overdue', 'escalation', 'settled', 'veto', 'in_force'] as const;
 type Kind = (typeof KINDS)[number];
-
-/** The next page as the api names it (RFC 8288); its cursor is opaque, so its query is passed on as it is. */
-function nextPageOf(response: Response): NoticesQuery | null {
-  const header = response.headers.get('Link');
-  const next = header
-    ?.split(',')
-    .map((part) => /<([^>]*)>\s*;(.*)/.exec(part.trim()))
-    .find((match) => match && /\brel="?([^"]*\s)?next(\s[^"]*)?"?/.test(match[2]));
-  if (!next) return null;
-  const url = new URL(next[1], window.location.origin);
-  return Object.fromEntries(url.searchParams) as unknown as NoticesQuery;
-}
 
 /** A notice links to the round's read-only page; the links written into notices and e-mails may carry the old `/app` prefix. */
 function roundHref(notice: Notice): string | null {
@@ -56,7 +45,7 @@ export function NoticesPage() {
     initialPageParam: (unreadOnly ? { unread: true } : {}) as NoticesQuery,
     queryFn: async ({ pageParam }): Promise<NoticePage> => {
       const result = await api.GET('/api/me/notifications', { params: { query: pageParam } });
-      return { notices: data(result), next: nextPageOf(result.response) };
+      return { notices: data(result), next: nextPageQuery<NoticesQuery>(result.response) };
     },
     getNextPageParam: (last) => last.next,
   });

@@ -1,5 +1,6 @@
 import { Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { ProblemAlert } from '../../components/query-state';
+import { ShowMore } from '../../components/show-more';
 import { commonMessages } from '../../i18n/common.messages';
 import { formatDate, formatInstant } from '../../i18n/formats';
 import { Language, useLanguage, useMessages } from '../../i18n/i18n';
@@ -37,15 +38,15 @@ export function RoundTimeline({ round }: { round: Round }) {
       </Heading>
       {events.isPending ? (
         <Spinner aria-label={common('loading')} data-size="md" />
-      ) : events.isError ? (
+      ) : events.isError && !events.isFetchNextPageError ? (
         <ProblemAlert error={events.error} onRetry={() => void events.refetch()} />
-      ) : events.data.length === 0 ? (
+      ) : events.items.length === 0 ? (
         <Paragraph>{t('timelineEmpty')}</Paragraph>
       ) : (
         <>
           <Paragraph data-size="sm">{t('timelineOrder')}</Paragraph>
           <ol className="round-timeline">
-            {events.data.map((event) => (
+            {events.items.map((event) => (
               <li key={event.id} className="round-timeline__event" data-type={event.type}>
                 <span className="round-timeline__meta">
                   <time dateTime={event.at}>{formatInstant(event.at, language)}</time>
@@ -60,6 +61,7 @@ export function RoundTimeline({ round }: { round: Round }) {
               </li>
             ))}
           </ol>
+          <ShowMore list={events} />
         </>
       )}
     </section>

@@ -1,6 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { Schemas, api, data } from '../../api/client';
+import { usePagedList } from '../../api/pages';
+import type { paths } from '../../api/schema';
 
 export type Round = Schemas['RoundResponse'];
 export type RoundMember = Schemas['RoundMemberResponse'];
@@ -20,10 +22,14 @@ export function useRound(id: string) {
   });
 }
 
+type EventsQuery = NonNullable<paths['/api/rounds/{id}/events']['get']['parameters']['query']>;
+
+/** The round's audit trail, oldest first, a page at a time. */
 export function useRoundEvents(id: string) {
-  return useQuery({
+  return usePagedList({
     queryKey: roundEventsKey(id),
-    queryFn: async () => data(await api.GET('/api/rounds/{id}/events', { params: { path: { id } } })),
+    first: {} as EventsQuery,
+    fetchPage: (query, signal) => api.GET('/api/rounds/{id}/events', { params: { path: { id }, query }, signal }),
   });
 }
 

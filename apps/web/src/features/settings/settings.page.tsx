@@ -1,11 +1,13 @@
 import './settings.css';
 import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Spinner, Tag, Textfield } from '@digdir/designsystemet-react';
 import { FilesIcon, TrashIcon } from '@navikt/aksel-icons';
-import { useMutation, useMutationState, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { InfiniteData, useMutation, useMutationState, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Schemas, api, data, toProblem } from '../../api/client';
-import { MY_CALENDAR_FEEDS, useMe, useMyCalendarFeeds } from '../../api/me.queries';
+import { MY_CALENDAR_FEEDS, useMe, useMyCalendarFeeds, useMyCouncils } from '../../api/me.queries';
+import type { ListPage } from '../../api/pages';
 import { ProblemAlert, QueryState } from '../../components/query-state';
+import { ShowMore } from '../../components/show-more';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { commonMessages } from '../../i18n/common.messages';
 import { formatInstant } from '../../i18n/formats';
@@ -150,7 +152,7 @@ function CalendarSection() {
   const t = useMessages(settingsMessages);
   const common = useMessages(commonMessages);
   const me = useMe();
-  const councils = useQuery({ queryKey: ['councils'], queryFn: async () => data(await api.GET('/api/councils')) });
+  const councils = useMyCouncils();
   const clerkOf = (me.data?.roles ?? []).flatMap((grant) => (grant.role === 'clerk' && grant.municipality ? [grant.municipality] : []));
   // The municipality's name comes with its inbox, which its clerk reads anyway.
   const inboxes = useQueries({
@@ -163,28 +165,32 @@ function CalendarSection() {
   let content;
   if (me.isPending || councils.isPending) content = <Spinner aria-label={common('loading')} data-size="md" />;
   else if (me.isError) content = <ProblemAlert error={me.error} onRetry={() => void me.refetch()} />;
-  else if (councils.isError) content = <ProblemAlert error={councils.error} onRetry={() => void councils.refetch()} />;
+  else if (councils.isError && !councils.isFetchNextPageError) content = <ProblemAlert error={councils.error} onRetry={() => void councils.refetch()} />;
   else {
     const targets: FeedTarget[] = [
-      ...councils.data.map((council) => ({ scope: 'council' as const, council: council.slug, name: council.name })),
+      ...councils.items.map((council) => ({ scope: 'council' as const, council: council.slug, name: council.name })),
       ...clerkOf.map((number, index) => ({
         scope: 'municipality' as const,
         municipality: number,
         name: t('municipalityName', { name: inboxes[index]?.data?.municipality.name ?? number }),
       })),
     ];
-    content =
-      targets.length === 0 ? (
-        <Paragraph>{t('calendarNone')}</Paragraph>
-      ) : (
-        <ul className="settings__feeds">
-          {targets.map((target) => (
-            <li key={target.scope === 'council' ? `council-${target.council}` : `municipality-${target.municipality}`}>
-              <CalendarFeed target={target} />
-            </li>
-          ))}
-        </ul>
-      );
+    content = (
+      <>
+        {targets.length === 0 ? (
+          <Paragraph>{t('calendarNone')}</Paragraph>
+        ) : (
+          <ul className="settings__feeds">
+            {targets.map((target) => (
+              <li key={target.scope === 'council' ? `council-${target.council}` : `municipality-${target.municipality}`}>
+                <CalendarFeed target={target} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <ShowMore list={councils} />
+      </>
+    );
   }
 
   return (
@@ -214,7 +220,10 @@ function MyFeeds() {
       return feed;
     },
     onSuccess: (feed) => {
-      queryClient.setQueryData<MyFeed[]>(MY_CALENDAR_FEEDS, (cached) => cached?.filter((other) => other.id !== feed.id));
+      queryClient.setQueryData<InfiniteData<ListPage<MyFeed, unknown>>>(
+        MY_CALENDAR_FEEDS,
+        (cached) => cached && { ...cached, pages: cached.pages.map((page) => ({ ...page, items: page.items.filter((other) => other.id !== feed.id) })) },
+      );
       void queryClient.invalidateQueries({ queryKey: MY_CALENDAR_FEEDS });
       // The button is gone with its feed; the list's heading takes the focus, so the keyboard stays in place.
       requestAnimationFrame(() => document.getElementById('settings-my-feeds')?.focus());
@@ -224,12 +233,12 @@ function MyFeeds() {
 
   let content;
   if (feeds.isPending) content = <Spinner aria-label={common('loading')} data-size="md" />;
-  else if (feeds.isError) content = <ProblemAlert error={feeds.error} onRetry={() => void feeds.refetch()} />;
-  else if (feeds.data.length === 0) content = <Paragraph>{t('myFeedsNone')}</Paragraph>;
+  else if (feeds.isError && !feeds.isFetchNextPageError) content = <ProblemAlert error={feeds.error} onRetry={() => void feeds.refetch()} />;
+  else if (feeds.items.length === 0) content = <Paragraph>{t('myFeedsNone')}</Paragraph>;
   else {
     content = (
       <ul className="settings__my-feeds">
-        {feeds.data.map((feed) => (
+        {feeds.items.map((feed) => (
           <li key={feed.id} className="settings__my-feed">
             <div className="settings__my-feed-text">
               <Paragraph>
@@ -273,6 +282,7 @@ function MyFeeds() {
       </Heading>
       <Paragraph data-size="sm">{t('myFeedsLead')}</Paragraph>
       {content}
+      <ShowMore list={feeds} />
       {/* Always there, so the confirmation is read out when it appears. */}
       <p role="status" className="settings__copied">
         {revoke.isSuccess ? t('revoked', { name: nameOf(revoke.data) }) : ''}

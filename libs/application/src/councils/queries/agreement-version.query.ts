@@ -11,9 +11,17 @@ export async function findCouncilAgreementVersion(
   return councilVersions(manager, councilId).andWhere('v.id = :versionId', { versionId }).getOne();
 }
 
-/** Every version of the council's agreement, oldest first. */
-export async function findCouncilAgreementVersions(manager: EntityManager, councilId: string): Promise<AgreementVersionEntity[]> {
-  return councilVersions(manager, councilId).orderBy('v.number', 'ASC').getMany();
+/** The versions of the council's agreement numbered after `afterNumber`, oldest first, at most `limit`: on uq_agreement_version_number. */
+export async function findCouncilAgreementVersions(
+  manager: EntityManager,
+  councilId: string,
+  page: { afterNumber: number | null; limit: number },
+): Promise<AgreementVersionEntity[]> {
+  return councilVersions(manager, councilId)
+    .andWhere('(CAST(:afterNumber AS integer) IS NULL OR v.number > CAST(:afterNumber AS integer))', { afterNumber: page.afterNumber })
+    .orderBy('v.number', 'ASC')
+    .limit(page.limit)
+    .getMany();
 }
 
 /** 404 for a version id that is not one of the council's. */

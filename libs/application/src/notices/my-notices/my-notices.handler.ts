@@ -3,6 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '@app/identity';
 import { AppUserEntity, CouncilEntity, NotificationEntity } from '@app/persistence';
 import { ApplicationError } from '../../application-error';
+import { Page, PageRequest, cursorKeyOf, pageOf } from '../../paging/page';
+import { PageCursor, instantKeySql } from '../../paging/page-cursor';
 import { Clock } from '../../time/clock';
 import { NoticeKind } from '../notice';
 
@@ -21,10 +23,16 @@ export interface NoticeView {
   council: string | null;
 }
 
-export interface MyNoticesQuery {
+export interface MyNoticesFilter {
   unreadOnly: boolean;
-  limit: number;
 }
+
+/** The inbox's position: when the notice was made and its id, newest first. */
+export const NOTICE_LIST_CURSOR = new PageCursor('notices', ['instant', 'uuid'] as const);
+
+/** After the cursor's (created_at, id), newest first; one statement for every page, the first passing no cursor. */
+const KEYSET_AFTER = (alias: string) =>
+  `(CAST(:afterAt AS timestamptz) IS NULL OR (${alias}.created_at, ${alias}.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))`;
 
 /** The caller's own inbox: their notices, newest first, and marking one read. Nobody sees another's. */
 @Injectable()
@@ -34,15 +42,28 @@ export class MyNoticesHandler {
     private readonly clock: Clock,
   ) {}
 
-  /** A person the product has never written to (no app_user row) simply has no notices. */
-  async list(actor: Actor, query: MyNoticesQuery): Promise<NoticeView[]> {
+  /**
+   * A page of the caller's notices, newest first, by keyset on (user_id, created_at): two queries
+   * whatever the size of the inbox. A person the product has never written to (no app_user row)
+   * simply has none.
+   */
+  async list(actor: Actor, filter: MyNoticesFilter, page: PageRequest): Promise<Page<NoticeView>> {
+    const after = cursorKeyOf(NOTICE_LIST_CURSOR, page);
     const manager = this.dataSource.manager;
     const userId = await userIdOf(manager, actor);
-    if (!userId) return [];
-    const notices = selectNotices(manager).where('n.user_id = :userId', { userId });
-    if (query.unreadOnly) notices.andWhere('n.read_at IS NULL');
-    const rows = await notices.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(query.limit).getRawMany<NoticeRow>();
-    return rows.map(viewOf);
+    if (!userId) return { items: [], next: null };
+    const notices = selectNotices(manager)
+      .addSelect(instantKeySql('n.created_at'), 'created_key')
+      .where('n.user_id = :userId', { userId });
+    if (filter.unreadOnly) notices.andWhere('n.read_at IS NULL');
+    notices.andWhere(KEYSET_AFTER('n'), { afterAt: after?.[0] ?? null, afterId: after?.[1] ?? null });
+    const rows = await notices
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(page.limit + 1)
+      .getRawMany<NoticeRow & { created_key: string }>();
+    const { items, next } = pageOf(rows, page.limit, NOTICE_LIST_CURSOR, (row) => [row.created_key, row.id]);
+    return { items: items.map(viewOf), next };
   }
 
   /** Marks the caller's notice read (the first reading counts); another person's is not found. */

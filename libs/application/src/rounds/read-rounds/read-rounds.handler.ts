@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '@app/identity';
-import { AppUserEntity, EventEntity, MemberDecisionRevisionEntity, RoundEntity, RoundMemberEntity } from '@app/persistence';
+import { AppUserEntity, MemberDecisionRevisionEntity, RoundEntity, RoundMemberEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
 import { ApplicationError } from '../../application-error';
+import { Page, PageRequest, cursorKeyOf, pageOf } from '../../paging/page';
+import { PageCursor, instantKeySql } from '../../paging/page-cursor';
 import { Clock } from '../../time/clock';
 import { RoundAccess } from '../round-access';
-import { RevisionView, RoundMemberView, RoundView, loadRoundView, memberEtag, memberView, revisionView } from '../round.view';
+import { RevisionView, RoundMemberView, RoundView, loadRoundView, loadRoundViews, memberEtag, memberView, revisionView } from '../round.view';
 
 /** An entry of a round's audit trail. */
 export interface EventView {
@@ -21,6 +23,62 @@ export interface EventView {
 export interface NamedEventView extends EventView {
   /** The person's name when they have signed in; null for the system and for unknown subjects. */
   actorName: string | null;
+}
+
+/** What narrows a council's round list. */
+export interface RoundListFilter {
+  status?: RoundEntity['status'];
+}
+
+/** The round list's position: the launch instant and the id, newest first. */
+export const ROUND_LIST_CURSOR = new PageCursor('rounds', ['instant', 'uuid'] as const);
+
+/** The audit trail's position: the event id, oldest first. */
+export const EVENT_LIST_CURSOR = new PageCursor('round-events', ['integer'] as const);
+
+/**
+ * $1 council id, $2 status or null, $3 the clerk's municipalities or null for staff, $4 and $5 the
+ * cursor's launch instant and round id or null, $6 how many. A walk down ix_round_council_launched
+ * (council_id, launched_at, id) from the cursor that stops at the page's end. A clerk's rounds are
+ * probed one by one on pk_round_member as the walk meets them: as EXISTS the planner would rather
+ * hash every round the municipality was ever in, in every council.
+ */
+export const ROUND_PAGE_SQL = `
+SELECT r.id,
+       ${instantKeySql('r.launched_at')} AS "launchedAt"
+  FROM round r
+ WHERE r.council_id = $1
+   AND ($2::text IS NULL OR r.status = $2::text)
+   AND ($3::bpchar[] IS NULL
+        OR (SELECT true FROM round_member rm WHERE rm.round_id = r.id AND rm.municipality_number = ANY($3::bpchar[]) LIMIT 1))
+   AND ($4::timestamptz IS NULL OR (r.launched_at, r.id) < ($4::timestamptz, $5::uuid))
+ ORDER BY r.launched_at DESC, r.id DESC
+ LIMIT $6`;
+
+/** $1 round id, $2 the cursor's event id or null, $3 how many (null: all). On ix_event_round (round_id, id). */
+export const EVENT_PAGE_SQL = `
+SELECT e.id::text AS id,
+       e.type,
+       e.at,
+       e.actor,
+       e.data
+  FROM event e
+ WHERE e.round_id = $1
+   AND ($2::bigint IS NULL OR e.id > $2::bigint)
+ ORDER BY e.id
+ LIMIT $3`;
+
+interface RoundKeyRow {
+  id: string;
+  launchedAt: string;
+}
+
+interface EventRow {
+  id: string;
+  type: string;
+  at: Date;
+  actor: string;
+  data: Record<string, unknown>;
 }
 
 /** A member's decision with every revision, newest last. */
@@ -38,28 +96,27 @@ export class ReadRoundsHandler {
     private readonly clock: Clock,
   ) {}
 
-  /** The council's rounds the caller may see: staff see all, a clerk those their municipality is in. */
-  async list(actor: Actor, councilSlug: string, status?: RoundEntity['status']): Promise<RoundView[]> {
+  /**
+   * A page of the council's rounds the caller may see, newest launch first: staff see all, a clerk
+   * those their municipality is in. The same number of queries whatever the page size or history.
+   */
+  async list(actor: Actor, councilSlug: string, filter: RoundListFilter, page: PageRequest): Promise<Page<RoundView>> {
+    const after = cursorKeyOf(ROUND_LIST_CURSOR, page);
     const now = this.clock.now();
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const access = await CouncilAccess.load(manager, actor, councilSlug);
-      const query = manager
-        .getRepository(RoundEntity)
-        .createQueryBuilder('round')
-        .select('round.id', 'id')
-        .where('round.council_id = :councilId', { councilId: access.council.id })
-        .orderBy('round.launched_at', 'DESC');
-      if (status) query.andWhere('round.status = :status', { status });
-      if (!access.isStaff()) {
-        query.andWhere(
-          `EXISTS (SELECT 1 FROM round_member rm WHERE rm.round_id = round.id AND rm.municipality_number IN (:...mine))`,
-          { mine: actor.clerkMunicipalities().length ? actor.clerkMunicipalities() : ['----'] },
-        );
-      }
-      const ids = await query.getRawMany<{ id: string }>();
-      const views: RoundView[] = [];
-      for (const { id } of ids) views.push(await loadRoundView(manager, id, now));
-      return views;
+      // Staff see every round; a clerk only those of their municipalities (none matches an empty list).
+      const mine = access.isStaff() ? null : actor.clerkMunicipalities();
+      const rows = await manager.query<RoundKeyRow[]>(ROUND_PAGE_SQL, [
+        access.council.id,
+        filter.status ?? null,
+        mine,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        page.limit + 1,
+      ]);
+      const { items, next } = pageOf(rows, page.limit, ROUND_LIST_CURSOR, (row) => [row.launchedAt, row.id]);
+      return { items: await loadRoundViews(manager, items.map((row) => row.id), now), next };
     });
   }
 
@@ -94,20 +151,43 @@ export class ReadRoundsHandler {
     });
   }
 
+  /** The round's whole audit trail, oldest first, for the case file: as long as the round's own story, whatever the history beside it. */
   async events(actor: Actor, roundId: string): Promise<NamedEventView[]> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await RoundAccess.load(manager, actor, roundId);
-      const events = await manager.getRepository(EventEntity).find({ where: { roundId }, order: { id: 'ASC' } });
-      const views = events.map((event) => ({ id: event.id, type: event.type, at: event.at.toISOString(), actor: event.actor, data: event.data }));
-      return withNames(manager, views, (event) => event.actor, (event, actorName) => ({ ...event, actorName }));
+      // LIMIT NULL is no limit.
+      return namedEvents(manager, await manager.query<EventRow[]>(EVENT_PAGE_SQL, [roundId, null, null]));
     });
   }
+
+  /** A page of the round's audit trail, oldest first, with the names of those who acted. */
+  async eventPage(actor: Actor, roundId: string, page: PageRequest): Promise<Page<NamedEventView>> {
+    const after = cursorKeyOf(EVENT_LIST_CURSOR, page);
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await RoundAccess.load(manager, actor, roundId);
+      const rows = await manager.query<EventRow[]>(EVENT_PAGE_SQL, [roundId, after?.[0] ?? null, page.limit + 1]);
+      const { items, next } = pageOf(rows, page.limit, EVENT_LIST_CURSOR, (row) => [row.id]);
+      return { items: await namedEvents(manager, items), next };
+    });
+  }
+}
+
+/** The events as the trail shows them, with the names of those who acted. */
+function namedEvents(manager: EntityManager, rows: readonly EventRow[]): Promise<NamedEventView[]> {
+  const views = rows.map((event) => ({ id: event.id, type: event.type, at: new Date(event.at).toISOString(), actor: event.actor, data: event.data }));
+  return withNames(manager, views, (event) => event.actor, (event, actorName) => ({ ...event, actorName }));
 }
 
 /** Adds the names of the people behind subjects, in one query whatever the number of rows. */
 async function withNames<T, R>(manager: EntityManager, rows: T[], subjectOf: (row: T) => string, named: (row: T, name: string | null) => R): Promise<R[]> {
   const subjects = [...new Set(rows.map(subjectOf))];
-  const people = subjects.length ? await manager.getRepository(AppUserEntity).find({ where: { subject: In(subjects) }, select: { subject: true, name: true } }) : [];
+  // Sent even for no rows, so that every page costs the same number of queries.
+  const people = await manager
+    .getRepository(AppUserEntity)
+    .createQueryBuilder('person')
+    .select(['person.subject', 'person.name'])
+    .where('person.subject = ANY(:subjects)', { subjects })
+    .getMany();
   const names = new Map(people.map((person) => [person.subject, person.name]));
   return rows.map((row) => named(row, names.get(subjectOf(row)) ?? null));
 }

@@ -44,17 +44,24 @@ SELECT a.round_id                               AS "roundId",
  WHERE a.round_id = ANY($1::uuid[])
  ORDER BY a.round_id, a.municipality_number`;
 
-/** $1 council id, $2 how many. The rounds settled last, by their outcome. */
+/**
+ * $1 council id, $2 how many. The rounds settled last, by their outcome. A settlement closes the
+ * round at the instant of its outcome, so closed_at orders them: a walk down ix_round_council_settled
+ * (council_id, closed_at, id) of the approved and rejected that stops after $2, however many the
+ * council settled before.
+ */
 export const RECENTLY_SETTLED_SQL = `
 SELECT r.id,
        r.title,
        o.status,
        o.settled_at                   AS "settledAt",
        o.decisive_municipality_number AS "decisiveMunicipalityNumber"
-  FROM round_outcome o
-  JOIN round r ON r.id = o.round_id
+  FROM round r
+  JOIN round_outcome o ON o.round_id = r.id
  WHERE r.council_id = $1
- ORDER BY o.settled_at DESC, r.id DESC
+   AND r.status IN ('approved', 'rejected')
+   AND r.closed_at IS NOT NULL
+ ORDER BY r.closed_at DESC, r.id DESC
  LIMIT $2`;
 
 export interface CurrentMemberRow {
