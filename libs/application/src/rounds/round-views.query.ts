@@ -1,27 +1,16 @@
 import { EntityManager } from 'typeorm';
 import { RoundEntity, RoundMemberEntity } from '@app/persistence';
-import { ROUND_MEMBER_COLUMNS } from '../views/round-rows.query';
+import { ROUND_COLUMNS, ROUND_MEMBER_COLUMNS } from '../views/round-rows.query';
 
 // What whole rounds cost, one or a page of them: these four queries, read into plain rows (no ORM
 // hydration: a page of fifty rounds has about a thousand member and allocation rows).
 
 /** $1 round ids. The rounds with their council's slug and their agreement version's title. */
 export const ROUNDS_SQL = `
-SELECT r.id,
+SELECT ${ROUND_COLUMNS},
        c.slug                                      AS council,
-       r.title,
-       r.status,
        r.status_reason                             AS "statusReason",
-       r.subject_type                              AS "subjectType",
-       r.agreement_version_id                      AS "versionId",
-       v.title                                     AS "versionTitle",
-       to_char(v.effective_from, 'YYYY-MM-DD')     AS "versionEffectiveFrom",
-       r.fee_total_ore::text                       AS "feeTotalOre",
-       r.cost_key                                  AS "costKey",
-       to_char(r.fee_effective_from, 'YYYY-MM-DD') AS "feeEffectiveFrom",
-       r.round_to                                  AS "roundTo",
        r.decision_rule                             AS "decisionRule",
-       to_char(r.deadline, 'YYYY-MM-DD')           AS deadline,
        r.reminder_days_before                      AS "reminderDaysBefore",
        r.is_public                                 AS "isPublic",
        r.launched_at                               AS "launchedAt",
