@@ -111,12 +111,14 @@ export function replayStatements(source: ReplaySource, generated: ReadonlyMap<st
   const subs = [...substitutions(source), ...[...generated].map(([value, index]) => ({ value, variable: `vb_s${shape}_r${index}_id` }))];
   const answered = new Set(generated.values());
   return source.statements.map((statement, index) => {
+    // A simple-protocol trip carries its values written in and may hold several statements, joined by
+    // `;` and a newline: pgbench sends them as one trip too when they are joined by `\;`.
     const sql = statement.params
       ? statement.sql.replace(/\$(\d+)(?!\d)/g, (_, n: string) => {
           const value = statement.params![Number(n) - 1];
           return value === null || value === undefined ? 'NULL' : literal(withVariables(value, subs));
         })
-      : statement.sql;
+      : withVariables(statement.sql, subs).replace(/;\n/g, '\\;\n');
     const text = sql.trim().replace(/;+$/, '');
     const stray = /:(client_id|scale|default_seed|random_seed|vb_\w*)(?![0-9A-Za-z_])/.exec(statement.sql);
     if (stray) throw new Error(`the captured SQL itself contains :${stray[1]}, which pgbench would take for a variable`);

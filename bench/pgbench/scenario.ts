@@ -102,9 +102,13 @@ export async function captureRegistrations(context: BenchContext, superuser: Sup
 }
 
 /** How many statements one registration sends, counted on the captured ones (BEGIN and COMMIT included). */
-export function statementsPerRegistration(sources: readonly ReplaySource[]): { ordinary: number; settling: number } {
-  const count = (kind: ReplaySource['kind']) => Math.max(0, ...sources.filter((source) => source.kind === kind).map((source) => source.statements.length));
-  return { ordinary: count('ordinary'), settling: count('settling') };
+export function statementsPerRegistration(sources: readonly ReplaySource[]): Record<'ordinary' | 'settling', { trips: number; statements: number }> {
+  // A trip of the simple protocol may hold several statements, joined by `;` and a newline.
+  const statementsOf = (source: ReplaySource) => source.statements.reduce((sum, each) => sum + (each.params ? 1 : each.sql.split(/;\n/).length), 0);
+  const most = (kind: ReplaySource['kind'], count: (source: ReplaySource) => number) =>
+    Math.max(0, ...sources.filter((source) => source.kind === kind).map(count));
+  const of = (kind: ReplaySource['kind']) => ({ trips: most(kind, (source) => source.statements.length), statements: most(kind, statementsOf) });
+  return { ordinary: of('ordinary'), settling: of('settling') };
 }
 
 interface ScriptRun {
@@ -195,7 +199,12 @@ export async function benchPgbench(
     let a: ScriptRun | null = null;
     if (sources.length > 0) {
       const sent = statementsPerRegistration(sources);
-      figures.push(figure('registration: statements sent (ordinary)', sent.ordinary, ''), figure('registration: statements sent (settling)', sent.settling, ''));
+      figures.push(
+        figure('registration: round trips (ordinary)', sent.ordinary.trips, ''),
+        figure('registration: statements sent (ordinary)', sent.ordinary.statements, ''),
+        figure('registration: round trips (settling)', sent.settling.trips, ''),
+        figure('registration: statements sent (settling)', sent.settling.statements, ''),
+      );
       const replay = await buildReplay(client, sources, replayTargets(facts, replayRounds));
       a = await runOnTargets(context, client, 'a-captured', 'vb_target_captured', replay.body, replay.rows, replay.memberColumns, {});
       context.log(`pgbench (a): ${a.result.transactions} transactions at ${PGBENCH_CLIENTS} clients, ${a.written} revisions written`);

@@ -136,6 +136,8 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
       connectionName: 'vedtaksrunde-rate-limits',
       commandTimeout: COMMAND_TIMEOUT_MS,
       lazyConnect: true,
+      // The commands of one request, asked in the same tick, leave in one write (RateLimitMiddleware).
+      enableAutoPipelining: true,
     });
     // Reported once per outage by the budgets, not once per reconnection attempt.
     this.client.on('error', () => undefined);

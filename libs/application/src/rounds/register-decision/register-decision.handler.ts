@@ -14,7 +14,7 @@ import {
 } from '@app/domain';
 import { Actor } from '@app/identity';
 import { JOB_NAMES, jobIds } from '@app/jobs';
-import { IdempotencyRecordEntity, RoundEntity, RoundMemberEntity, RoundOutcomeEntity } from '@app/persistence';
+import { IdempotencyRecordEntity, OneTripTransaction, RoundEntity, RoundMemberEntity, RoundOutcomeEntity } from '@app/persistence';
 import { ApplicationError } from '../../application-error';
 import { memberReminderJobs, openRoundJobIds } from '../../jobs/round-schedule';
 import { OutboxJob, enqueueJobs } from '../../outbox/outbox';
@@ -62,8 +62,10 @@ export class RegisterDecisionHandler {
     const now = this.clock.now();
     const notFound = ApplicationError.notFound('ROUND.NOT_FOUND', `There is no round ${command.roundId} that you can see.`, { roundId: command.roundId });
     if (!UUID.test(command.roundId)) throw notFound;
-    return this.dataSource.transaction(async (manager) => {
-      const locked = await lockRoundForRegistration(manager, command.roundId, { actor: actor.subject, key: command.idempotencyKey ?? null });
+    // BEGIN travels with the lock and the read, COMMIT with the write of a registration that leaves
+    // the round open: two round trips. What is rare (a refusal, a replay, settling) may take more.
+    return OneTripTransaction.run(this.dataSource, async (transaction) => {
+      const locked = await lockRoundForRegistration(transaction, command.roundId, { actor: actor.subject, key: command.idempotencyKey ?? null });
       const access = locked && RoundAccess.of(actor, locked.round, locked.councilSlug, locked.members.map((m) => m.municipalityNumber));
       if (!locked || !access) throw notFound;
       const requestHash = hashRequest(command);
@@ -119,7 +121,7 @@ export class RegisterDecisionHandler {
           : null;
       const keep = async (result: RegisterDecisionResult) => {
         const record = kept(result);
-        if (record) await manager.getRepository(IdempotencyRecordEntity).insert({ ...record, responseBody: record.responseBody as object });
+        if (record) await (await transaction.manager()).getRepository(IdempotencyRecordEntity).insert({ ...record, responseBody: record.responseBody as object });
         return result;
       };
       if (change.transition === 'unchanged') return keep(answer(locked.outcome));
@@ -138,7 +140,7 @@ export class RegisterDecisionHandler {
       const corrected = change.transition === 'correct' || change.transition === 'correct_references';
       // An answer that leaves the round open is known before anything is written: it is kept in the same statement.
       const unsettled = settles ? null : answer(locked.outcome);
-      const written = await writeRegistration(manager, {
+      const registration: RegistrationWrite = {
         member,
         decidedSequence,
         transition: change.transition,
@@ -162,10 +164,12 @@ export class RegisterDecisionHandler {
         },
         jobs,
         idempotency: unsettled && kept(unsettled),
-      });
+      };
+      // A registration that leaves the round open is the last write: COMMIT goes with it.
+      const written = await writeRegistration(transaction, registration, { commit: unsettled !== null });
       if (decidedSequence === 'new') member.decidedSequence = written.sequence;
       if (unsettled) return unsettled;
-      return keep(answer(await this.settle(manager, actor, round, members, now)));
+      return keep(answer(await this.settle(await transaction.manager(), actor, round, members, now)));
     });
   }
 

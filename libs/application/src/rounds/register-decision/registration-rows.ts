@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { IdempotencyRecordEntity, RoundEntity, RoundMemberEntity, RoundOutcomeEntity } from '@app/persistence';
+import { IdempotencyRecordEntity, OneTripTransaction, RoundEntity, RoundMemberEntity, RoundOutcomeEntity } from '@app/persistence';
 import { NewEvent, chainedEvent, APPEND_EVENT_SQL } from '../../audit/event-log';
 import { OutboxJob } from '../../outbox/outbox';
 
@@ -15,20 +15,23 @@ export interface LockedRound {
 }
 
 /**
- * Locks the round FOR UPDATE (the row lock serialises every change to one round: this is what
- * settles it exactly once), then reads its council's slug, its members, its outcome and the answer
- * kept for the idempotency key in one statement, no matter how long the round's history.
- * Two statements, not one: a statement that waited for the lock still reads with the snapshot it
- * started with, and would miss what the transaction it waited for wrote.
+ * Begins the transaction, locks the round FOR UPDATE (the row lock serialises every change to one
+ * round: this is what settles it exactly once), then reads its council's slug, its members, its
+ * outcome and the answer kept for the idempotency key, no matter how long the round's history: one
+ * round trip. The lock and the read are two statements, not one: a statement that waited for the
+ * lock still reads with the snapshot it started with, and would miss what the transaction it waited
+ * for wrote; each statement of a trip takes its own snapshot when it starts.
  */
 export async function lockRoundForRegistration(
-  manager: EntityManager,
+  transaction: OneTripTransaction,
   roundId: string,
   idempotency: { actor: string; key: string | null },
 ): Promise<LockedRound | null> {
-  const [lockedRow] = await manager.query(`SELECT id FROM round WHERE id = $1::uuid FOR UPDATE`, [roundId]);
-  if (!lockedRow) return null;
-  const [row] = await manager.query(READ_LOCKED_ROUND, [roundId, idempotency.actor, idempotency.key]);
+  const [[lockedRow], [row]] = await transaction.begin([
+    { sql: `SELECT id FROM round WHERE id = $1::uuid FOR UPDATE`, parameters: [roundId] },
+    { sql: READ_LOCKED_ROUND, parameters: [roundId, idempotency.actor, idempotency.key] },
+  ]);
+  if (!lockedRow || !row) return null;
   return {
     round: roundOf(row),
     councilSlug: row.council_slug,
@@ -55,9 +58,14 @@ export interface RegistrationWrite {
 /**
  * Writes a registration in one statement: the revision (its sequence is the decision's place in
  * the order), the member's row, the event on its chain's head, the outbox rows and the kept answer.
- * Returns the revision's sequence and the event's id.
+ * With `commit` the transaction's COMMIT travels with it (nothing is written after it). Returns the
+ * revision's sequence and the event's id.
  */
-export async function writeRegistration(manager: EntityManager, write: RegistrationWrite): Promise<{ sequence: string; eventId: string }> {
+export async function writeRegistration(
+  transaction: OneTripTransaction,
+  write: RegistrationWrite,
+  { commit }: { commit: boolean },
+): Promise<{ sequence: string; eventId: string }> {
   const { member } = write;
   const chained = chainedEvent(write.event);
   const idempotency = write.idempotency;
@@ -93,7 +101,8 @@ export async function writeRegistration(manager: EntityManager, write: Registrat
     idempotency ? JSON.stringify(idempotency.responseBody) : null,
     idempotency?.responseEtag ?? null,
   ];
-  const [row] = await manager.query(WRITE_REGISTRATION, parameters);
+  const statement = { sql: WRITE_REGISTRATION, parameters };
+  const [[row]] = commit ? await transaction.commit([statement]) : await transaction.send([statement]);
   return { sequence: row.sequence, eventId: row.event_id };
 }
 
