@@ -1,5 +1,6 @@
 // What every scenario of the bench shares: the figures it reports, the run's context, and the
 // built api and worker started as the processes production runs.
+import { availableParallelism } from 'node:os';
 import { ChildProcess, spawn } from 'node:child_process';
 import { openSync, closeSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -47,7 +48,10 @@ export interface BenchProcess {
   pid: number;
   /** Where its stdout and stderr go (JSON log lines at LOG_LEVEL=info). */
   logFile: string;
-  /** Its resident memory now and at its peak so far (VmRSS and VmHWM of /proc/<pid>/status), in bytes. */
+  /**
+   * Its resident memory now and at its peak so far (VmRSS and VmHWM of /proc/<pid>/status), in
+   * bytes: of the largest of it and its children, and of all together.
+   */
   memory(): ProcessMemory;
   /** SIGTERM, then SIGKILL if it has not ended within the grace period; resolves when it has exited. */
   stop(): Promise<void>;
@@ -60,8 +64,12 @@ export interface BenchApi extends BenchProcess {
 }
 
 export interface ProcessMemory {
+  /** The largest of the process and its children (the api's processes under API_PROCESSES). */
   rssBytes: number;
   peakRssBytes: number;
+  /** All of them together, now. */
+  totalRssBytes: number;
+  processes: number;
 }
 
 /** Everything a scenario needs to run against this run's copy of the national data. */
@@ -112,6 +120,8 @@ export function productionEnvironment(settings: ProcessSettings, env: Record<str
     LOCAL_TOKENS: 'on',
     LOG_LEVEL: 'info',
     QUEUE_PREFIX: settings.queuePrefix,
+    // One api process per core, as an installation on one machine runs it (BENCH_API_PROCESSES=1 for one).
+    API_PROCESSES: process.env.BENCH_API_PROCESSES ?? 'auto',
     ...UNLIMITED,
     ...env,
   };
@@ -158,7 +168,10 @@ export function spawnApi(settings: ProcessSettings): (env?: Record<string, strin
         (response) => response.status === 200,
         () => false,
       );
-      if (ready) return { ...api, url, port };
+      // With several processes, each says when it listens; the first that is ready answers the probe.
+      const processes = Number(productionEnvironment(settings, env).API_PROCESSES.replace('auto', String(availableParallelism())));
+      const listening = processes > 1 ? (readFileSync(api.logFile, 'utf8').match(/An api process listens/g) ?? []).length : 1;
+      if (ready && listening >= processes) return { ...api, url, port };
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await api.stop();
@@ -180,11 +193,30 @@ export function spawnWorker(settings: ProcessSettings): (env?: Record<string, st
   };
 }
 
-/** VmRSS and VmHWM of a running process, from Linux's /proc. */
+/** VmRSS and VmHWM of a running process and its children, from Linux's /proc. */
 export function processMemory(pid: number): ProcessMemory {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
-  return { rssBytes: kib('VmRSS'), peakRssBytes: kib('VmHWM') };
+  const children = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  })();
+  const each = [pid, ...children].flatMap((one) => {
+    try {
+      const status = readFileSync(`/proc/${one}/status`, 'utf8');
+      const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+      return [{ rss: kib('VmRSS'), peak: kib('VmHWM') }];
+    } catch {
+      return [];
+    }
+  });
+  return {
+    rssBytes: Math.max(...each.map((one) => one.rss)),
+    peakRssBytes: Math.max(...each.map((one) => one.peak)),
+    totalRssBytes: each.reduce((sum, one) => sum + one.rss, 0),
+    processes: each.length,
+  };
 }
 
 export const MIB = 2 ** 20;

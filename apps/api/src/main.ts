@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { loadConfigOrExit } from '@app/config';
 import { runMigrations } from '@app/persistence';
 import { createApi } from './bootstrap';
+import { isApiSupervisor, superviseApiProcesses } from './processes';
 
 async function serve(): Promise<void> {
   const config = loadConfigOrExit(process.env);
+  if (isApiSupervisor(config)) return superviseApiProcesses(config);
   const app = await createApi(config);
   // Nest closes the server on SIGTERM/SIGINT and lets requests in flight finish; past the grace
   // period the process ends anyway so an orchestrator is never left waiting.

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Environment, acceptsLocalTokens } from './environment';
 
 /** The validated configuration every module reads, shaped for use rather than for the shell. */
@@ -15,6 +16,8 @@ export class AppConfig {
   readonly publicBaseUrl: string;
   readonly logLevel: string;
   readonly queuePrefix: string;
+  /** Processes serving the api (API_PROCESSES; `auto` is one per core). */
+  readonly apiProcesses: number;
   readonly workerConcurrency: number;
   readonly shutdownGraceMs: number;
   readonly clockStart: Date | null;
@@ -41,6 +44,7 @@ export class AppConfig {
     this.publicBaseUrl = (environment.PUBLIC_BASE_URL ?? `http://localhost:${environment.PORT}`).replace(/\/$/, '');
     this.logLevel = environment.LOG_LEVEL;
     this.queuePrefix = environment.QUEUE_PREFIX;
+    this.apiProcesses = environment.API_PROCESSES === 'auto' ? availableParallelism() : Number(environment.API_PROCESSES);
     this.workerConcurrency = environment.WORKER_CONCURRENCY;
     this.shutdownGraceMs = environment.SHUTDOWN_GRACE_MS;
     this.clockStart = environment.CLOCK_START ? new Date(environment.CLOCK_START) : null;

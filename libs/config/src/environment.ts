@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -83,6 +84,13 @@ export class Environment {
   @MinLength(1, { message: 'QUEUE_PREFIX must not be empty' })
   @MaxLength(64, { message: 'QUEUE_PREFIX must be at most 64 characters' })
   QUEUE_PREFIX = '{vedtak}';
+
+  /**
+   * How many processes serve the api on PORT (node:cluster), or `auto`: one per core. Node runs
+   * JavaScript on one core; with more, the processes share the port and the load.
+   */
+  @Matches(/^(auto|[1-9]|[1-5][0-9]|6[0-4])$/, { message: 'API_PROCESSES must be auto or a whole number between 1 and 64' })
+  API_PROCESSES = '1';
 
   @IsInt({ message: 'WORKER_CONCURRENCY must be a whole number between 1 and 100' })
   @Min(1, { message: 'WORKER_CONCURRENCY must be a whole number between 1 and 100' })
