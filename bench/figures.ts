@@ -2,7 +2,7 @@
 // built api and worker started as the processes production runs.
 import { availableParallelism } from 'node:os';
 import { ChildProcess, spawn } from 'node:child_process';
-import { openSync, closeSync, readFileSync } from 'node:fs';
+import { openSync, closeSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { NationalData } from './national-data';
@@ -217,6 +217,40 @@ export function processMemory(pid: number): ProcessMemory {
     totalRssBytes: each.reduce((sum, one) => sum + one.rss, 0),
     processes: each.length,
   };
+}
+
+/** CPU seconds (user and system) spent so far by a process and its children, from Linux's /proc. */
+export function cpuSeconds(pid: number): number {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // Gone: nothing more to count.
+  }
+  return [pid, ...children].reduce((sum, one) => sum + processCpuSeconds(one), 0);
+}
+
+/** CPU seconds spent so far by every PostgreSQL process of the machine (the server's backends and helpers). */
+export function postgresCpuSeconds(): number {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .reduce((sum, entry) => sum + processCpuSeconds(Number(entry), 'postgres'), 0);
+}
+
+// Clock ticks a second of /proc/<pid>/stat (USER_HZ: 100 on Linux).
+const TICKS = 100;
+
+function processCpuSeconds(pid: number, command?: string): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state …": the fields after the command's closing parenthesis, utime and stime the 12th and 13th of them.
+    const close = stat.lastIndexOf(')');
+    if (command && stat.slice(stat.indexOf('(') + 1, close) !== command) return 0;
+    const fields = stat.slice(close + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return 0;
+  }
 }
 
 export const MIB = 2 ** 20;

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import autocannon from 'autocannon';
 import { todayInOslo } from '@app/domain';
 import { signLocalToken } from '@app/identity';
-import { BenchApi, BenchContext, Figure, MIB, atMost, figure } from './figures';
+import { BenchApi, BenchContext, Figure, MIB, atMost, cpuSeconds, figure, postgresCpuSeconds } from './figures';
 import { LoadResult, latencySummary, runLoad } from './load';
 import type { OpenRound } from './open-rounds';
 import { benchClaims } from './national-data';
@@ -192,7 +192,14 @@ export async function benchRegistration(context: BenchContext, api: BenchApi, ro
   answers.push(...warm.answers);
 
   context.log('registration: one client (8 s)');
+  const cpuBefore = { api: cpuSeconds(api.pid), postgres: postgresCpuSeconds() };
   const single = await registerUnderLoad(api, targets, tokens, { connections: 1, seconds: 8 });
+  // What one registration costs in CPU, with nothing else going on: the api's processes and PostgreSQL's.
+  const singleCount = single.load.statusCounts['200'] ?? 0;
+  const cpuPerRegistration = {
+    api: ((cpuSeconds(api.pid) - cpuBefore.api) * 1000) / Math.max(1, singleCount),
+    postgres: ((postgresCpuSeconds() - cpuBefore.postgres) * 1000) / Math.max(1, singleCount),
+  };
   answers.push(...single.answers);
 
   context.log(`registration: 32 clients (20 s) on ${targets.length} fresh rounds`);
@@ -219,6 +226,8 @@ export async function benchRegistration(context: BenchContext, api: BenchApi, ro
       atMost('registration, 32 clients: p99', ms(load.p99), 'ms', 150),
       atMost('registration: errors and non-2xx', failures, '', 0),
       atMost('registration, one client: p50', ms(one.p50), 'ms', 8),
+      figure('registration, one client: api CPU per registration', Math.round(cpuPerRegistration.api * 100) / 100, 'ms'),
+      figure('registration, one client: PostgreSQL CPU per registration', Math.round(cpuPerRegistration.postgres * 100) / 100, 'ms'),
       atMost('registration: lost', check.lost, '', 0),
       atMost('api peak RSS under registration load (largest process)', Math.round(memory.peakRssBytes / MIB), 'MB', 200),
       figure('api RSS after the load (largest process)', Math.round(after.rssBytes / MIB), 'MB'),
