@@ -127,6 +127,9 @@ export function productionEnvironment(settings: ProcessSettings, env: Record<str
   };
 }
 
+/** The api's Node.js flags as the Dockerfile's CMD and docker-compose.yml give them. */
+export const API_AS_DEPLOYED = ['--max-old-space-size=128', '--max-semi-space-size=4'];
+
 let spawned = 0;
 
 function spawnBuilt(app: 'api' | 'worker', settings: ProcessSettings, env: Record<string, string>): { child: ChildProcess; process: BenchProcess } {
@@ -134,7 +137,7 @@ function spawnBuilt(app: 'api' | 'worker', settings: ProcessSettings, env: Recor
   const fd = openSync(logFile, 'a');
   // For a profile of the apps under the bench's load, e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=.data/bench/profiles'.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, `../dist/apps/${app}/main.js`)], {
+  const child = spawn(process.execPath, [...(app === 'api' ? API_AS_DEPLOYED : []), ...nodeArgs, join(__dirname, `../dist/apps/${app}/main.js`)], {
     env: productionEnvironment(settings, env),
     stdio: ['ignore', fd, fd],
   });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { API_AS_DEPLOYED } from '../bench/figures';
 
 const root = join(__dirname, '..');
 
@@ -23,5 +24,14 @@ describe('Dockerfile', () => {
     const { engines } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } };
     expect(engines.node).toBe('>=20.11');
     expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(20);
+  });
+
+  it('starts the api with its heap capped, as docker-compose.yml and the bench start it', () => {
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'))![1]) as string[];
+    expect(cmd).toEqual(['node', ...API_AS_DEPLOYED, 'dist/apps/api/main.js']);
+    expect(API_AS_DEPLOYED).toEqual(expect.arrayContaining([expect.stringMatching(/^--max-old-space-size=\d+$/)]));
+    const compose = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+    const api = compose.slice(compose.indexOf('\n  api:'), compose.indexOf('\n  worker:'));
+    expect(JSON.parse(/^\s+command: (\[.*\])$/m.exec(api)![1])).toEqual(cmd);
   });
 });

@@ -60,14 +60,15 @@ export class RegisterDecisionHandler {
 
   async execute(actor: Actor, command: RegisterDecisionCommand): Promise<RegisterDecisionResult> {
     const now = this.clock.now();
-    const notFound = ApplicationError.notFound('ROUND.NOT_FOUND', `There is no round ${command.roundId} that you can see.`, { roundId: command.roundId });
-    if (!UUID.test(command.roundId)) throw notFound;
+    // Made only when thrown: an error takes its stack trace when it is made.
+    const notFound = () => ApplicationError.notFound('ROUND.NOT_FOUND', `There is no round ${command.roundId} that you can see.`, { roundId: command.roundId });
+    if (!UUID.test(command.roundId)) throw notFound();
     // BEGIN travels with the lock and the read, COMMIT with the write of a registration that leaves
     // the round open: two round trips. What is rare (a refusal, a replay, settling) may take more.
     return OneTripTransaction.run(this.dataSource, async (transaction) => {
       const locked = await lockRoundForRegistration(transaction, command.roundId, { actor: actor.subject, key: command.idempotencyKey ?? null });
       const access = locked && RoundAccess.of(actor, locked.round, locked.councilSlug, locked.members.map((m) => m.municipalityNumber));
-      if (!locked || !access) throw notFound;
+      if (!locked || !access) throw notFound();
       const requestHash = hashRequest(command);
       if (command.idempotencyKey && locked.earlier) return replay(locked.earlier, requestHash);
 
