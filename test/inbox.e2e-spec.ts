@@ -246,43 +246,61 @@ describe('what the inbox costs', () => {
 
   afterAll(() => api?.close());
 
-  it('sends the same number of queries to PostgreSQL for 1 open round as for 50 across two councils, with rounds decided beside them', async () => {
-    const authorization = `Bearer ${await clerkToken('5031')}`;
+  const inboxAs = (authorization: string, number: string) => request(api.http).get(`/api/municipalities/${number}/inbox`).set('Authorization', authorization);
+
+  /** What reading an inbox sends to PostgreSQL, and its answer. */
+  const measured = async (authorization: string, number: string) => {
+    // Signing in is remembered on the first request of a token; the measure starts after it.
+    await inboxAs(authorization, number);
     const counter = countQueries(api.dataSource);
-    const read = async () => {
-      let body: Inbox | undefined;
-      const queries = await counter.during(async () => {
-        body = (await request(api.http).get('/api/municipalities/5031/inbox').set('Authorization', authorization).expect(200)).body;
-      });
-      return { queries, body: body! };
-    };
     try {
-      await launchFeeRound(api);
-      // Signing in is remembered on the first request of a token; the measure starts after it.
-      await read();
-      const one = await read();
-      expect(one.body.items).toHaveLength(1);
-
-      for (let i = 1; i < 50; i++) {
-        const round = i % 2
-          ? await launchIn(api, ALLIANCE, `${2030 + i}-01-01`, '2023-03-01')
-          : (await launchFeeRound(api, { subject: { type: 'fees', total: '10000000.00', costKey: 'fees-2022', effectiveFrom: `${2030 + i}-01-01` } })).id;
-        if (i % 3 === 0) await register(api, round, '5031', decision('adopted', '2022-09-29'));
-      }
-      const fifty = await read();
-      expect(fifty.body.items).toHaveLength(50);
-      expect(new Set(fifty.body.items.map((item) => item.round.council.slug))).toEqual(new Set([COUNCIL, ALLIANCE]));
-      // Sixteen rounds decided, the inbox looks back on ten.
-      expect(fifty.body.decided).toHaveLength(10);
-
-      expect(one.queries.length).toBeGreaterThan(0);
-      expect(one.queries.some((query) => /FROM round_member rm/.test(query))).toBe(true);
-      expect({ rounds: 50, queries: fifty.queries.length }).toEqual({ rounds: 50, queries: one.queries.length });
-      expect(fifty.queries).toEqual(one.queries);
-      // START TRANSACTION, the isolation level, four of the inbox, COMMIT.
-      expect(one.queries).toHaveLength(7);
+      let response: request.Response | undefined;
+      const trips = await counter.during(async () => {
+        response = await inboxAs(authorization, number);
+      });
+      return { trips, response: response! };
     } finally {
       counter.detach();
+    }
+  };
+
+  it('reads in one round trip to PostgreSQL for 1 open round as for 50 across two councils, with rounds decided beside them', async () => {
+    const authorization = `Bearer ${await clerkToken('5031')}`;
+    const read = async () => {
+      const { trips, response } = await measured(authorization, '5031');
+      expect(response.status).toBe(200);
+      return { trips, body: response.body as Inbox };
+    };
+    await launchFeeRound(api);
+    const one = await read();
+    expect(one.body.items).toHaveLength(1);
+
+    for (let i = 1; i < 50; i++) {
+      const round = i % 2
+        ? await launchIn(api, ALLIANCE, `${2030 + i}-01-01`, '2023-03-01')
+        : (await launchFeeRound(api, { subject: { type: 'fees', total: '10000000.00', costKey: 'fees-2022', effectiveFrom: `${2030 + i}-01-01` } })).id;
+      if (i % 3 === 0) await register(api, round, '5031', decision('adopted', '2022-09-29'));
+    }
+    const fifty = await read();
+    expect(fifty.body.items).toHaveLength(50);
+    expect(new Set(fifty.body.items.map((item) => item.round.council.slug))).toEqual(new Set([COUNCIL, ALLIANCE]));
+    // Sixteen rounds decided, the inbox looks back on ten.
+    expect(fifty.body.decided).toHaveLength(10);
+
+    // One trip: the snapshot's BEGIN, the four statements of the inbox, COMMIT.
+    expect(one.trips).toHaveLength(1);
+    expect(one.trips[0]).toMatch(/^BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n[\s\S]*FROM round_member rm[\s\S]*;\nCOMMIT$/);
+    expect(fifty.trips).toEqual(one.trips);
+  });
+
+  it('refuses an unknown municipality in one round trip, and whoever is not its clerk without asking PostgreSQL', async () => {
+    for (const authorization of [`Bearer ${await adminToken()}`, `Bearer ${await clerkToken('0301')}`]) {
+      const unknown = await measured(authorization, '0301');
+      expect({ status: unknown.response.status, code: unknown.response.body.code, trips: unknown.trips.length }).toEqual({ status: 404, code: 'MUNICIPALITY.NOT_FOUND', trips: 1 });
+    }
+    for (const authorization of [`Bearer ${await clerkToken('5001')}`, `Bearer ${await leaderToken(COUNCIL)}`, `Bearer ${await secretariatToken(COUNCIL)}`]) {
+      const other = await measured(authorization, '5031');
+      expect({ status: other.response.status, code: other.response.body.code, trips: other.trips.length }).toEqual({ status: 404, code: 'MUNICIPALITY.NOT_FOUND', trips: 0 });
     }
   });
 });

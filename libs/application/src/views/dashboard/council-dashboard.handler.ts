@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Money } from '@app/domain';
+import { Money, forecastRound } from '@app/domain';
 import { Actor } from '@app/identity';
 import { RoundMemberEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
-import { RoundView, SubjectView, forecastOfMembers, memberView } from '../../rounds/round.view';
+import { RoundView, SubjectView } from '../../rounds/round.view';
 import { Clock } from '../../time/clock';
-import { daysToDeadline } from '../../rounds/round.view';
+import { DeadlinesAt } from '../deadlines-at';
 import { RoundRow, subjectOf } from '../round-rows.query';
-import { AllocationLineRow, readCouncilDashboardRows } from './council-dashboard.query';
+import { AllocationLineRow, OpenRoundMemberRow, readCouncilDashboardRows } from './council-dashboard.query';
 
 /** How many settled rounds the dashboard looks back on. */
 export const RECENTLY_SETTLED_LIMIT = 10;
@@ -74,7 +74,7 @@ export interface CouncilDashboardView {
 /**
  * The council's dashboard for its secretariat and leaders: every open round with its progress,
  * the overdue members and the forecast, as a members × rounds matrix, and the rounds settled last.
- * One snapshot, and a fixed number of queries however many rounds there are.
+ * One snapshot and one round trip, however many rounds there are.
  */
 @Injectable()
 export class CouncilDashboardHandler {
@@ -85,66 +85,75 @@ export class CouncilDashboardHandler {
 
   async read(actor: Actor, councilSlug: string): Promise<CouncilDashboardView> {
     const now = this.clock.now();
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const access = await CouncilAccess.load(manager, actor, councilSlug);
-      // A clerk sees the council, but what other members have not yet decided is for those who follow them all.
-      access.requireSecretariatOrLeader('read its dashboard');
-      const rows = await readCouncilDashboardRows(manager, access.council.id, RECENTLY_SETTLED_LIMIT);
-      const membersByRound = byRound(rows.roundMembers);
-      const linesByRound = byRound(rows.allocationLines);
-      const councilMembers = rows.members.map((member) => member.municipalityNumber);
-      return {
-        council: { slug: access.council.slug, name: access.council.name },
-        asOf: now.toISOString(),
-        members: rows.members.map((member) => ({ municipalityNumber: member.municipalityNumber, name: member.name })),
-        openRounds: rows.openRounds.map((round) =>
-          dashboardRound(round, membersByRound.get(round.id) ?? [], linesByRound.get(round.id) ?? [], councilMembers, now),
-        ),
-        recentlySettled: rows.recentlySettled.map((settled) => ({
-          id: settled.id,
-          title: settled.title,
-          status: settled.status,
-          settledAt: settled.settledAt.toISOString(),
-          decisiveMunicipalityNumber: settled.decisiveMunicipalityNumber,
-        })),
-      };
-    });
+    const rows = await readCouncilDashboardRows(this.dataSource, councilSlug, RECENTLY_SETTLED_LIMIT);
+    const access = CouncilAccess.fromRows(actor, councilSlug, rows.access);
+    // A clerk sees the council, but what other members have not yet decided is for those who follow them all.
+    access.requireSecretariatOrLeader('read its dashboard');
+    const membersByRound = byRound(rows.roundMembers);
+    const linesByRound = byRound(rows.allocationLines);
+    const councilMembers = rows.members.map((member) => member.municipalityNumber);
+    const deadlines = new DeadlinesAt(now);
+    return {
+      council: { slug: access.council.slug, name: access.council.name },
+      asOf: now.toISOString(),
+      members: rows.members.map((member) => ({ municipalityNumber: member.municipalityNumber, name: member.name })),
+      openRounds: rows.openRounds.map((round) =>
+        dashboardRound(round, membersByRound.get(round.id) ?? [], linesByRound.get(round.id) ?? [], councilMembers, deadlines),
+      ),
+      recentlySettled: rows.recentlySettled.map((settled) => ({
+        id: settled.id,
+        title: settled.title,
+        status: settled.status,
+        settledAt: settled.settledAt.toISOString(),
+        decisiveMunicipalityNumber: settled.decisiveMunicipalityNumber,
+      })),
+    };
   }
 }
 
 function dashboardRound(
   round: RoundRow,
-  electorate: readonly RoundMemberEntity[],
+  electorate: readonly OpenRoundMemberRow[],
   lines: readonly AllocationLineRow[],
   councilMembers: readonly string[],
-  now: Date,
+  deadlines: DeadlinesAt,
 ): DashboardRoundView {
-  const views = new Map(electorate.map((member) => [member.municipalityNumber, { member, view: memberView(round, member, now) }]));
+  const cells = new Map<string, { member: OpenRoundMemberRow; overdue: boolean }>();
   const progress = { pending: 0, scheduled: 0, adopted: 0, rejected: 0, adopted_with_amendments: 0, postponed: 0, total: electorate.length, overdue: 0 };
   const overdue: string[] = [];
-  for (const { view } of views.values()) {
-    progress[view.status] += 1;
-    if (view.overdue) {
+  for (const member of electorate) {
+    const isOverdue = deadlines.isOverdue(member, round.deadline);
+    cells.set(member.municipalityNumber, { member, overdue: isOverdue });
+    progress[member.status] += 1;
+    if (isOverdue) {
       progress.overdue += 1;
-      overdue.push(view.municipalityNumber);
+      overdue.push(member.municipalityNumber);
     }
   }
-  const forecast = forecastOfMembers(electorate, round.deadline);
+  const forecast = forecastRound(
+    electorate.map((member) => ({
+      municipalityNumber: member.municipalityNumber,
+      status: member.status,
+      meetingDate: member.meetingDate ?? undefined,
+      nextMeetingDate: member.nextMeetingDate ?? undefined,
+    })),
+    round.deadline,
+  );
   return {
     id: round.id,
     title: round.title,
     subject: subjectOf(round),
     deadline: round.deadline,
-    daysToDeadline: daysToDeadline(round.deadline, now),
+    daysToDeadline: deadlines.daysTo(round.deadline),
     progress,
     overdue,
     forecast: { date: forecast.forecast, pastDeadline: forecast.pastDeadline, unscheduled: forecast.unscheduled },
     cells: councilMembers.map((municipalityNumber) => {
-      const cell = views.get(municipalityNumber);
+      const cell = cells.get(municipalityNumber);
       return {
         municipalityNumber,
-        status: cell?.view.status ?? null,
-        overdue: cell?.view.overdue ?? false,
+        status: cell?.member.status ?? null,
+        overdue: cell?.overdue ?? false,
         meetingDate: cell?.member.meetingDate ?? null,
         nextMeetingDate: cell?.member.nextMeetingDate ?? null,
       };

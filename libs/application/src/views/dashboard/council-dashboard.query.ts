@@ -1,37 +1,54 @@
-import { EntityManager } from 'typeorm';
-import { RoundEntity, RoundMemberEntity } from '@app/persistence';
-import { ROUND_COLUMNS, ROUND_MEMBER_COLUMNS, RoundRow } from '../round-rows.query';
+import { DataSource } from 'typeorm';
+import { RoundEntity, RoundMemberEntity, Rows, readInOneTrip } from '@app/persistence';
+import { CouncilAccess } from '../../access/council-access';
+import { ROUND_COLUMNS, RoundRow } from '../round-rows.query';
 
-// What a council's dashboard costs besides the access check: these five queries, however many
-// rounds the council has. The members and allocation lines of all open rounds are read at once.
+// What a council's dashboard costs: the access check and these five statements in one snapshot
+// and one round trip, however many rounds the council has. Each finds the council by its slug
+// (uq_council_slug) and the open rounds (ix_round_council_status) itself, so that none waits for
+// another's answer; the members and allocation lines of all open rounds are read at once.
 
-/** $1 council id. The council's current members, the rows of the members × rounds matrix. */
+/** The council's id, from its slug ($1). */
+const COUNCIL_ID = `(SELECT c.id FROM council c WHERE c.slug = $1)`;
+
+/** The ids of the council's open rounds. */
+const OPEN_ROUND_IDS = `(SELECT r.id FROM round r WHERE r.council_id = ${COUNCIL_ID} AND r.status = 'open')`;
+
+/** $1 council slug. The council's current members, the rows of the members × rounds matrix. */
 export const CURRENT_MEMBERS_SQL = `
 SELECT m.municipality_number AS "municipalityNumber",
        mu.name
   FROM membership m
   JOIN municipality mu ON mu.number = m.municipality_number
- WHERE m.council_id = $1
+ WHERE m.council_id = ${COUNCIL_ID}
    AND m.left_on IS NULL
  ORDER BY m.municipality_number`;
 
-/** $1 council id. The open rounds, the nearest deadline first. */
+/** $1 council slug. The open rounds, the nearest deadline first. */
 export const OPEN_ROUNDS_SQL = `
 SELECT ${ROUND_COLUMNS}
   FROM round r
   LEFT JOIN agreement_version v ON v.id = r.agreement_version_id
- WHERE r.council_id = $1
+ WHERE r.council_id = ${COUNCIL_ID}
    AND r.status = 'open'
  ORDER BY r.deadline, r.launched_at, r.id`;
 
-/** $1 round ids. The electorate of each of those rounds with its decisions. */
-export const MEMBERS_OF_ROUNDS_SQL = `
-SELECT ${ROUND_MEMBER_COLUMNS}
+/**
+ * $1 council slug. The electorate of each open round, what the matrix shows of each member: its
+ * status, its meeting dates and whether a reminder pass has marked it overdue.
+ */
+export const MEMBERS_OF_OPEN_ROUNDS_SQL = `
+SELECT rm.round_id                                 AS "roundId",
+       rm.municipality_number                      AS "municipalityNumber",
+       rm.status,
+       rm.overdue,
+       to_char(rm.meeting_date, 'YYYY-MM-DD')      AS "meetingDate",
+       to_char(rm.next_meeting_date, 'YYYY-MM-DD') AS "nextMeetingDate"
   FROM round_member rm
- WHERE rm.round_id = ANY($1::uuid[])
+ WHERE rm.round_id IN ${OPEN_ROUND_IDS}
  ORDER BY rm.round_id, rm.municipality_number`;
 
-/** $1 round ids. The fee allocation frozen at launch, with each member's name at launch. */
+/** $1 council slug. The fee allocation of each open round frozen at launch, with each member's name at launch. */
 export const ALLOCATION_LINES_SQL = `
 SELECT a.round_id                               AS "roundId",
        a.municipality_number                    AS "municipalityNumber",
@@ -41,11 +58,11 @@ SELECT a.round_id                               AS "roundId",
        a.change_ore::text                       AS "changeOre"
   FROM round_allocation_line a
   LEFT JOIN round_member rm ON rm.round_id = a.round_id AND rm.municipality_number = a.municipality_number
- WHERE a.round_id = ANY($1::uuid[])
+ WHERE a.round_id IN ${OPEN_ROUND_IDS}
  ORDER BY a.round_id, a.municipality_number`;
 
 /**
- * $1 council id, $2 how many. The rounds settled last, by their outcome. A settlement closes the
+ * $1 council slug, $2 how many. The rounds settled last, by their outcome. A settlement closes the
  * round at the instant of its outcome, so closed_at orders them: a walk down ix_round_council_settled
  * (council_id, closed_at, id) of the approved and rejected that stops after $2, however many the
  * council settled before.
@@ -58,7 +75,7 @@ SELECT r.id,
        o.decisive_municipality_number AS "decisiveMunicipalityNumber"
   FROM round r
   JOIN round_outcome o ON o.round_id = r.id
- WHERE r.council_id = $1
+ WHERE r.council_id = ${COUNCIL_ID}
    AND r.status IN ('approved', 'rejected')
    AND r.closed_at IS NOT NULL
  ORDER BY r.closed_at DESC, r.id DESC
@@ -67,6 +84,16 @@ SELECT r.id,
 export interface CurrentMemberRow {
   municipalityNumber: string;
   name: string;
+}
+
+/** A member of an open round as the matrix shows it. */
+export interface OpenRoundMemberRow {
+  roundId: string;
+  municipalityNumber: string;
+  status: RoundMemberEntity['status'];
+  overdue: boolean;
+  meetingDate: string | null;
+  nextMeetingDate: string | null;
 }
 
 export interface AllocationLineRow {
@@ -86,23 +113,37 @@ export interface SettledRoundRow {
   decisiveMunicipalityNumber: string;
 }
 
-/** Everything the dashboard shows besides the council itself, read in one snapshot. */
+/** Everything the dashboard shows, read in one snapshot: the rows of the access check, then the dashboard's own. */
 export interface CouncilDashboardRows {
+  access: Rows;
   members: CurrentMemberRow[];
   openRounds: RoundRow[];
-  roundMembers: RoundMemberEntity[];
+  roundMembers: OpenRoundMemberRow[];
   allocationLines: AllocationLineRow[];
   recentlySettled: SettledRoundRow[];
 }
 
-/** Runs the dashboard's queries one after another (one connection, one transaction). */
-export async function readCouncilDashboardRows(manager: EntityManager, councilId: string, settledLimit: number): Promise<CouncilDashboardRows> {
-  const members = await manager.query<CurrentMemberRow[]>(CURRENT_MEMBERS_SQL, [councilId]);
-  const openRounds = await manager.query<RoundRow[]>(OPEN_ROUNDS_SQL, [councilId]);
-  const ids = openRounds.map((round) => round.id);
-  // Run even for no open rounds: the dashboard then costs the same number of queries every time.
-  const roundMembers = await manager.query<RoundMemberEntity[]>(MEMBERS_OF_ROUNDS_SQL, [ids]);
-  const allocationLines = await manager.query<AllocationLineRow[]>(ALLOCATION_LINES_SQL, [ids]);
-  const recentlySettled = await manager.query<SettledRoundRow[]>(RECENTLY_SETTLED_SQL, [councilId, settledLimit]);
-  return { members, openRounds, roundMembers, allocationLines, recentlySettled };
+/**
+ * Reads the access check and the dashboard in one snapshot and one round trip. The dashboard's
+ * statements are sent whatever the check will say: waiting for its answer would cost a second trip,
+ * and for a council the caller may not see they find nothing or are not shown.
+ */
+export async function readCouncilDashboardRows(dataSource: DataSource, slug: string, settledLimit: number): Promise<CouncilDashboardRows> {
+  const bySlug = [slug];
+  const [access, members, openRounds, roundMembers, allocationLines, recentlySettled] = await readInOneTrip(dataSource, [
+    CouncilAccess.statement(slug),
+    { sql: CURRENT_MEMBERS_SQL, parameters: bySlug },
+    { sql: OPEN_ROUNDS_SQL, parameters: bySlug },
+    { sql: MEMBERS_OF_OPEN_ROUNDS_SQL, parameters: bySlug },
+    { sql: ALLOCATION_LINES_SQL, parameters: bySlug },
+    { sql: RECENTLY_SETTLED_SQL, parameters: [slug, settledLimit] },
+  ]);
+  return {
+    access,
+    members: members as CurrentMemberRow[],
+    openRounds: openRounds as RoundRow[],
+    roundMembers: roundMembers as OpenRoundMemberRow[],
+    allocationLines: allocationLines as AllocationLineRow[],
+    recentlySettled: recentlySettled as SettledRoundRow[],
+  };
 }

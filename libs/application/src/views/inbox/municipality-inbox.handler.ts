@@ -4,9 +4,9 @@ import { isUndecided } from '@app/domain';
 import { Actor } from '@app/identity';
 import { RoundEntity, RoundMemberEntity } from '@app/persistence';
 import { ApplicationError } from '../../application-error';
-import { DecisionView, SubjectView, memberEtag, memberView } from '../../rounds/round.view';
+import { DecisionView, SubjectView, memberEtag } from '../../rounds/round.view';
 import { Clock } from '../../time/clock';
-import { daysToDeadline } from '../../rounds/round.view';
+import { DeadlinesAt } from '../deadlines-at';
 import { subjectOf } from '../round-rows.query';
 import { InboxRoundRow, readMunicipalityInboxRows } from './municipality-inbox.query';
 
@@ -53,7 +53,7 @@ export interface MunicipalityInboxView {
 
 /**
  * What awaits a kommunestyre across every council its municipality is in, for that
- * municipality's clerks. One snapshot, and a fixed number of queries however many rounds.
+ * municipality's clerks. One snapshot and one round trip, however many rounds.
  */
 @Injectable()
 export class MunicipalityInboxHandler {
@@ -69,42 +69,58 @@ export class MunicipalityInboxHandler {
     });
     if (!actor.isAdmin() && !actor.isClerkOf(municipalityNumber)) throw notFound;
     const now = this.clock.now();
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const rows = await readMunicipalityInboxRows(manager, municipalityNumber, DECIDED_LIMIT);
-      if (!rows) throw notFound;
-      const own = new Map(rows.ownMembers.map((member) => [member.roundId, member]));
-      const items = rows.openRounds.flatMap((round) => {
-        const member = own.get(round.id);
-        return member ? [inboxItem(round, member, now)] : [];
-      });
-      items.sort(byUrgency);
-      return {
-        municipality: { number: rows.municipality.number, name: rows.municipality.name },
-        asOf: now.toISOString(),
-        items,
-        decided: rows.decided.map((row) => ({
-          round: { id: row.id, title: row.title, council: { slug: row.councilSlug, name: row.councilName }, status: row.status },
-          member: { status: row.memberStatus, meetingDate: row.meetingDate },
-        })),
-      };
+    const rows = await readMunicipalityInboxRows(this.dataSource, municipalityNumber, DECIDED_LIMIT);
+    if (!rows) throw notFound;
+    const own = new Map(rows.ownMembers.map((member) => [member.roundId, member]));
+    const deadlines = new DeadlinesAt(now);
+    const items = rows.openRounds.flatMap((round) => {
+      const member = own.get(round.id);
+      return member ? [inboxItem(round, member, deadlines)] : [];
     });
+    items.sort(byUrgency);
+    return {
+      municipality: { number: rows.municipality.number, name: rows.municipality.name },
+      asOf: now.toISOString(),
+      items,
+      decided: rows.decided.map((row) => ({
+        round: { id: row.id, title: row.title, council: { slug: row.councilSlug, name: row.councilName }, status: row.status },
+        member: { status: row.memberStatus, meetingDate: row.meetingDate },
+      })),
+    };
   }
 }
 
-function inboxItem(round: InboxRoundRow, member: RoundMemberEntity, now: Date): InboxItemView {
-  const view = memberView(round, member, now);
+function inboxItem(round: InboxRoundRow, member: RoundMemberEntity, deadlines: DeadlinesAt): InboxItemView {
   return {
     round: {
       id: round.id,
       title: round.title,
       council: { slug: round.councilSlug, name: round.councilName },
       deadline: round.deadline,
-      daysToDeadline: daysToDeadline(round.deadline, now),
+      daysToDeadline: deadlines.daysTo(round.deadline),
       subject: subjectOf(round),
     },
-    member: { status: view.status, overdue: view.overdue, decision: view.decision, etag: memberEtag(round.id, member) },
+    member: { status: member.status, overdue: deadlines.isOverdue(member, round.deadline), decision: decisionOf(member), etag: memberEtag(round.id, member) },
     action: isUndecided(member.status) ? 'register' : 'none',
   };
+}
+
+// A member's decision as its view shows it (memberView), without asking the Oslo calendar of each
+// member whether it is overdue: the inbox asks DeadlinesAt, once per deadline.
+function decisionOf(member: RoundMemberEntity): DecisionView | null {
+  return member.revision === 0
+    ? null
+    : {
+        meetingDate: member.meetingDate,
+        nextMeetingDate: member.nextMeetingDate,
+        body: member.body,
+        caseNumber: member.caseNumber,
+        protocolRef: member.protocolRef,
+        votes: member.votes,
+        note: member.note,
+        revision: member.revision,
+        updatedAt: member.updatedAt?.toISOString() ?? null,
+      };
 }
 
 /** Most urgent first: what still awaits the kommunestyre, then the nearest deadline, then by council and round. */

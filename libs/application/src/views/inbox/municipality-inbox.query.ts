@@ -1,9 +1,11 @@
-import { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { FINAL_DECISIONS } from '@app/domain';
-import { RoundEntity, RoundMemberEntity } from '@app/persistence';
+import { RoundEntity, RoundMemberEntity, readInOneTrip } from '@app/persistence';
 import { ROUND_COLUMNS, ROUND_MEMBER_COLUMNS, RoundRow } from '../round-rows.query';
 
-// What a municipality's inbox costs: these four queries, however many rounds and councils it is in.
+// What a municipality's inbox costs: these four statements in one snapshot and one round trip,
+// however many rounds and councils it is in. Each finds what it needs from the kommunenummer
+// itself, so that none waits for another's answer.
 
 /** $1 kommunenummer. */
 export const MUNICIPALITY_SQL = `
@@ -29,12 +31,18 @@ SELECT ${ROUND_COLUMNS},
    AND r.status = 'open'
    AND EXISTS (SELECT 1 FROM round_member m WHERE m.round_id = r.id AND m.municipality_number = $1)`;
 
-/** $1 round ids, $2 kommunenummer. The municipality's own member of each of those rounds. */
+/**
+ * $1 kommunenummer. The municipality's own member of each open round it is in: the rounds of
+ * OPEN_ROUNDS_OF_MUNICIPALITY_SQL, its entries of ix_round_member_municipality.
+ */
 export const OWN_MEMBERS_SQL = `
 SELECT ${ROUND_MEMBER_COLUMNS}
   FROM round_member rm
- WHERE rm.round_id = ANY($1::uuid[])
-   AND rm.municipality_number = $2`;
+ WHERE rm.municipality_number = $1
+   AND rm.round_id IN (SELECT r.id
+                         FROM round r
+                        WHERE r.council_id IN (SELECT ms.council_id FROM membership ms WHERE ms.municipality_number = $1)
+                          AND r.status = 'open')`;
 
 /**
  * $1 kommunenummer, $2 how many. The rounds its kommunestyre has decided, whatever their status,
@@ -86,13 +94,24 @@ export interface MunicipalityInboxRows {
   decided: DecidedRow[];
 }
 
-/** Runs the inbox's queries one after another (one connection, one transaction); null when there is no such municipality. */
-export async function readMunicipalityInboxRows(manager: EntityManager, number: string, decidedLimit: number): Promise<MunicipalityInboxRows | null> {
-  const [municipality] = await manager.query<MunicipalityRow[]>(MUNICIPALITY_SQL, [number]);
+/**
+ * Reads the inbox in one snapshot and one round trip; null when there is no such municipality.
+ * The rounds' statements are sent whatever the first will say: for an unknown kommunenummer they
+ * find nothing, and waiting for its answer would cost a second trip.
+ */
+export async function readMunicipalityInboxRows(dataSource: DataSource, number: string, decidedLimit: number): Promise<MunicipalityInboxRows | null> {
+  const byNumber = [number];
+  const [[municipality], openRounds, ownMembers, decided] = await readInOneTrip(dataSource, [
+    { sql: MUNICIPALITY_SQL, parameters: byNumber },
+    { sql: OPEN_ROUNDS_OF_MUNICIPALITY_SQL, parameters: byNumber },
+    { sql: OWN_MEMBERS_SQL, parameters: byNumber },
+    { sql: DECIDED_SQL, parameters: [number, decidedLimit] },
+  ]);
   if (!municipality) return null;
-  const openRounds = await manager.query<InboxRoundRow[]>(OPEN_ROUNDS_OF_MUNICIPALITY_SQL, [number]);
-  // Run even for no open rounds: the inbox then costs the same number of queries every time.
-  const ownMembers = await manager.query<RoundMemberEntity[]>(OWN_MEMBERS_SQL, [openRounds.map((round) => round.id), number]);
-  const decided = await manager.query<DecidedRow[]>(DECIDED_SQL, [number, decidedLimit]);
-  return { municipality, openRounds, ownMembers, decided };
+  return {
+    municipality: municipality as MunicipalityRow,
+    openRounds: openRounds as InboxRoundRow[],
+    ownMembers: ownMembers as RoundMemberEntity[],
+    decided: decided as DecidedRow[],
+  };
 }
