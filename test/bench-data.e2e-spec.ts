@@ -200,6 +200,9 @@ describe('the national data set of the bench', () => {
     expect(round.body.members.some((m: { decision: unknown }) => m.decision)).toBe(true);
     const list = await get(`/api/councils/${busiest}/rounds`, `leader.${busiest}`);
     expect(list.body.length).toBeGreaterThan(0);
+    // Summaries: the members and their decisions are the round's own.
+    expect(list.body[0]).toMatchObject({ council: busiest, progress: { total: expect.any(Number) } });
+    expect(list.body.some((item: Record<string, unknown>) => 'members' in item || 'allocation' in item)).toBe(false);
     const page = await get(`/public/${busiest}`, null);
     expect(page.text).toContain('<html');
     const events = await get(`/api/rounds/${data.sampleRoundId}/events`, `leader.${busiest}`);

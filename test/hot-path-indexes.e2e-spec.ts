@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { SettableClock } from '@app/application';
 import { addDays, planReminders, todayInOslo } from '@app/domain';
 import { signLocalToken } from '@app/identity';
+import { readInOneTrip } from '@app/persistence';
 import { JOB_NAMES } from '@app/jobs';
 import { createApi } from '../apps/api/src/bootstrap';
 import { JobHandlers } from '../apps/worker/src/processing/job-handlers';
@@ -21,6 +22,9 @@ import { startTestWorker } from './support/worker';
 // then explained: a sequential scan of a big table, or an index walked without seeking (no
 // condition on the index's first column: a backward walk that filters, say) that no LIMIT bounds,
 // fails the path.
+// A read or a transaction that sends several statements in one round trip (readInOneTrip,
+// OneTripTransaction) is captured as its trip's text, their parameters written in: each of its
+// statements is explained on its own.
 // The data set is a tenth of the country, where a planner may still find a small table cheaper to
 // scan: such a statement is explained again with sequential scans priced out, and fails only when
 // no index can seek for it even then.
@@ -49,6 +53,37 @@ interface PlanNode {
 }
 
 /**
+ * The statements of one query text: one, or those of a trip, split where a semicolon ends one
+ * outside quoted text, quoted names, comments and dollar-quoted bodies.
+ */
+function statementsOf(text: string): string[] {
+  const statements: string[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      i = text.indexOf(c, i + 1);
+      // A doubled quote is part of the text: the search goes on from past it.
+      while (i >= 0 && text[i + 1] === c) i = text.indexOf(c, i + 2);
+      i = i < 0 ? text.length : i + 1;
+    } else if (c === '-' && text[i + 1] === '-') {
+      i = text.indexOf('\n', i);
+      if (i < 0) i = text.length;
+    } else if (c === '$' && /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.test(text.slice(i)) && !/[\w$]/.test(text[i - 1] ?? '')) {
+      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i))![0];
+      const end = text.indexOf(tag, i + tag.length);
+      i = end < 0 ? text.length : end + tag.length;
+    } else if (c === ';') {
+      statements.push(text.slice(start, i));
+      start = i = i + 1;
+    } else i += 1;
+  }
+  statements.push(text.slice(start));
+  return statements.map((statement) => statement.trim()).filter((statement) => statement.length > 0);
+}
+
+/**
  * The statements a data source sends while a path runs. The api's are all of them (nothing else
  * runs there meanwhile); the worker's only those the path itself sends (its relay and its queue
  * work on their own), told apart by the async context the path runs in.
@@ -65,7 +100,12 @@ class StatementLog {
     const statements = this.statements;
     logger.logQuery = function (query, parameters, queryRunner) {
       const path = pathNow();
-      if (path) statements.push({ path, query, parameters: parameters ?? [] });
+      if (path) {
+        const parts = statementsOf(query);
+        // A trip's parameters are written into its text; a single statement keeps its own.
+        if (parts.length > 1) statements.push(...parts.map((part) => ({ path, query: part, parameters: [] })));
+        else statements.push({ path, query, parameters: parameters ?? [] });
+      }
       return original.call(this, query, parameters, queryRunner);
     };
   }
@@ -267,6 +307,19 @@ describe('the hot paths at national size', () => {
     expect(unindexed).toHaveLength(2);
     expect(unindexed[0]).toMatch(/IS NOT DISTINCT FROM/);
     expect(unindexed[1]).toMatch(/LIKE/);
+  });
+
+  it('explains each statement of a round trip on its own, and tells the unindexed one among them', async () => {
+    await log.during('a trip', () =>
+      readInOneTrip(api.get(DataSource), [
+        { sql: `SELECT 1 FROM notification WHERE key LIKE $1 LIMIT 1`, parameters: [`settled/${data.sampleRoundId}/%`] },
+        { sql: `SELECT ';' AS "a;b", $$;$$ AS c, hash FROM event WHERE round_id = $1 ORDER BY id DESC LIMIT 1`, parameters: [data.sampleRoundId] },
+      ]),
+    );
+    const statements = log.of('a trip');
+    expect(statements.map((statement) => statement.query.slice(0, 6))).toEqual(['BEGIN ', 'SELECT', 'SELECT', 'COMMIT']);
+    const { unindexed } = await analyse(statements);
+    expect(unindexed).toEqual([expect.stringMatching(/LIKE/)]);
   });
 
   // Each path: its name, and what it does, returning the work to capture (after whatever it prepares uncaptured).

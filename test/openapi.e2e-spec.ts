@@ -183,6 +183,13 @@ describe('the OpenAPI document', () => {
       'path:municipalityNumber',
     ]);
     expect(put.requestBody?.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/RegisterDecisionDto' });
+    // The round list answers summaries; the members and their decisions are the round's own.
+    const list = document.paths['/api/councils/{slug}/rounds'].get;
+    expect(list.responses['200'].content?.['application/json'].schema).toEqual({ type: 'array', items: { $ref: '#/components/schemas/RoundSummaryResponse' } });
+    expect(Object.keys(document.components.schemas.RoundSummaryResponse.properties ?? {}).sort()).toEqual(
+      ['id', 'council', 'title', 'subject', 'status', 'statusReason', 'decisionRule', 'deadline', 'public', 'launchedAt', 'closedAt', 'progress', 'outcome'].sort(),
+    );
+    expect((list as { description?: string }).description).toMatch(/GET \/api\/rounds\/\{id\}.*members/);
     expect(document.paths['/api/councils/{slug}/rounds'].get.parameters).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: 'status', in: 'query', schema: expect.objectContaining({ enum: ['open', 'approved', 'rejected', 'withdrawn', 'expired'] }) })]),
     );
@@ -191,7 +198,7 @@ describe('the OpenAPI document', () => {
   it('gives every field of every schema an example, an enum or a schema of its own, of the type it declares', () => {
     const offenders: string[] = [];
     const inUse = schemasInUse();
-    expect(inUse).toEqual(expect.arrayContaining(['RoundResponse', 'LaunchRoundDto', 'RegisterDecisionDto', 'ProblemResponse', 'CouncilResponse']));
+    expect(inUse).toEqual(expect.arrayContaining(['RoundResponse', 'RoundSummaryResponse', 'LaunchRoundDto', 'RegisterDecisionDto', 'ProblemResponse', 'CouncilResponse']));
     for (const name of inUse) {
       const schema = document.components.schemas[name];
       for (const [property, field] of Object.entries(schema.properties ?? {})) {

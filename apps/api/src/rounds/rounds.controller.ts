@@ -20,6 +20,7 @@ import { LaunchRoundDto } from './dto/launch-round.dto';
 import { RegisterDecisionDto } from './dto/register-decision.dto';
 import { ExpireRoundDto, ExtendRoundDto, ListRoundsQueryDto, WithdrawRoundDto } from './dto/round-commands.dto';
 import { EventResponse, MemberDecisionResponse, RegisterDecisionResponse, RoundResponse } from './dto/round.response';
+import { RoundSummaryResponse } from './dto/round-summary.response';
 import { CouncilSlugParams, ListEventsQueryDto, MemberParams, RoundParams } from './dto/round-params.dto';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -64,9 +65,12 @@ export class RoundsController {
   @Get('councils/:slug/rounds')
   @ApiOperation({
     summary: "A council's rounds the caller may see, newest first",
-    description: 'The staff see every round, a clerk those their municipality is in. In pages: `limit` (1–200, default 50), the next page in the Link header.',
+    description:
+      'The staff see every round, a clerk those their municipality is in. Each item is a summary: the round, its progress and its outcome; ' +
+      'the round itself (`GET /api/rounds/{id}`) has the members and their decisions, the allocation and the forecast. ' +
+      'In pages: `limit` (1–200, default 50), the next page in the Link header.',
   })
-  @ApiPageResponse(RoundResponse)
+  @ApiPageResponse(RoundSummaryResponse, 'One page of round summaries, newest launch first; the members and decisions are in GET /api/rounds/{id}')
   @ApiProblems(400, 404)
   async listRounds(
     @CurrentActor() actor: Actor,

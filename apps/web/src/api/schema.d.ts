@@ -336,7 +336,7 @@ export interface paths {
         };
         /**
          * A council's rounds the caller may see, newest first
-         * @description The staff see every round, a clerk those their municipality is in. In pages: `limit` (1–200, default 50), the next page in the Link header.
+         * @description The staff see every round, a clerk those their municipality is in. Each item is a summary: the round, its progress and its outcome; the round itself (`GET /api/rounds/{id}`) has the members and their decisions, the allocation and the forecast. In pages: `limit` (1–200, default 50), the next page in the Link header.
          */
         get: operations["RoundsController_listRounds"];
         put?: never;
@@ -2196,6 +2196,48 @@ export interface components {
              */
             versionId?: string;
         };
+        RoundSummaryResponse: {
+            /**
+             * @description When it was settled, withdrawn or expired; null while open
+             * @example 2022-12-01T10:00:00.000Z
+             */
+            closedAt: string | null;
+            /** @example trondheimsregionen */
+            council: string;
+            /**
+             * @description Ends 23:59:59 Europe/Oslo
+             * @example 2022-12-15
+             */
+            deadline: string;
+            decisionRule: components["schemas"]["DecisionRuleResponse"];
+            /**
+             * Format: uuid
+             * @example 9b2c4e1a-7d3f-4a8e-b5c6-0f1e2d3c4b5a
+             */
+            id: string;
+            /** @example 2022-10-01T08:00:00.000Z */
+            launchedAt: string;
+            outcome: components["schemas"]["OutcomeResponse"] | null;
+            progress: components["schemas"]["ProgressResponse"];
+            /**
+             * @description Shown on the council's public status page
+             * @example false
+             */
+            public: boolean;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "approved" | "rejected" | "withdrawn" | "expired";
+            /**
+             * @description Why it was withdrawn or closed; null otherwise
+             * @example Nye budsjettrammer
+             */
+            statusReason: string | null;
+            subject: components["schemas"]["SubjectResponse"];
+            /** @example Medlemsavgift fra 2023-01-01: NOK 10000000.00 */
+            title: string;
+        };
         SettingsDto: {
             /**
              * @description Bokmål, nynorsk or English; null follows the municipality
@@ -3569,7 +3611,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page, in the list’s order */
+            /** @description One page of round summaries, newest launch first; the members and decisions are in GET /api/rounds/{id} */
             200: {
                 headers: {
                     /** @description RFC 8288. `<…>; rel="next"` with the address of the next page (the same filters and `limit`, and an opaque `cursor`); absent on the last page. */
@@ -3577,7 +3619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundResponse"][];
+                    "application/json": components["schemas"]["RoundSummaryResponse"][];
                 };
             };
             /** @description Malformed request: bad JSON, wrong types, unknown or missing fields (`errors` names them) */

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { Money, daysBetween, forecastRound, isOverdue, todayInOslo } from '@app/domain';
+import { Money, addDays, daysBetween, deadlineEnd, forecastRound, isUndecided, startOfDayInOslo, todayInOslo } from '@app/domain';
 import { MemberDecisionRevisionEntity, RoundEntity, RoundMemberEntity, RoundOutcomeEntity } from '@app/persistence';
-import { AllocationRow, OutcomeRow, RoundViewRow, readRoundViewRows } from './round-views.query';
+import { AllocationRow, OutcomeRow, RoundSummaryRow, RoundViewRow, RoundViewRows, readRoundViewRows } from './round-views.query';
 
 /** A member's registered decision as the API shows it. */
 export interface DecisionView {
@@ -76,27 +76,59 @@ export interface RoundView {
   allocation: AllocationLineView[] | null;
 }
 
+/**
+ * A round as a council's round list shows it: the round, its progress and its outcome, named and
+ * shaped as in RoundView, without its members, allocation or forecast (those are the round's own).
+ */
+export interface RoundSummaryView extends Pick<
+  RoundView,
+  'id' | 'council' | 'title' | 'subject' | 'status' | 'statusReason' | 'decisionRule' | 'deadline' | 'public' | 'launchedAt' | 'progress' | 'outcome'
+> {
+  /** When it was settled, withdrawn or expired; null while open. */
+  closedAt: string | null;
+}
+
 /** The ETag of a member's decision: changes with every revision, so a stale If-Match is caught. */
 export function memberEtag(roundId: string, member: Pick<RoundMemberEntity, 'municipalityNumber' | 'revision'>): string {
   return `"${roundId.slice(0, 8)}-${member.municipalityNumber}-${member.revision}"`;
 }
 
-// The Oslo calendar (luxon) costs about a tenth of a millisecond a question, and a page of rounds
-// asks the same few of every member (is this deadline past now? how many days to it today?): the
-// answers, pure functions of their arguments, are kept until there are many.
-const calendarAnswers = new Map<string, number | boolean>();
+// The Oslo calendar (luxon) costs about a tenth of a millisecond a question, and every request
+// asks the same few: when does this deadline run out, which day is it, how many days are left.
+// The answers depend on dates alone and are kept (until there are many); a request compares its
+// instant with them.
+const calendarAnswers = new Map<string, number>();
 
-function remembered<T extends number | boolean>(question: string, answer: () => T): T {
+function remembered(question: string, answer: () => number): number {
   const known = calendarAnswers.get(question);
-  if (known !== undefined) return known as T;
+  if (known !== undefined) return known;
   if (calendarAnswers.size >= 10_000) calendarAnswers.clear();
   const value = answer();
   calendarAnswers.set(question, value);
   return value;
 }
 
-const isOverdueAt = (status: RoundMemberEntity['status'], deadline: string, now: Date) =>
-  remembered(`overdue ${status} ${deadline} ${now.getTime()}`, () => isOverdue(status, deadline, now));
+/** The domain's isPastDeadline, the instant the deadline runs out remembered. */
+function isPastDeadlineAt(deadline: string, now: Date): boolean {
+  return now.getTime() > remembered(`end ${deadline}`, () => deadlineEnd(deadline).getTime());
+}
+
+/** The domain's isOverdue: undecided after the deadline has run out. */
+const isOverdueAt = (status: RoundMemberEntity['status'], deadline: string, now: Date) => isUndecided(status) && isPastDeadlineAt(deadline, now);
+
+// The Oslo day last asked about, with the instants it begins and ends.
+let lastDay: { date: string; from: number; to: number } | null = null;
+
+/** The domain's todayInOslo. */
+function todayAt(now: Date): string {
+  const at = now.getTime();
+  if (lastDay && at >= lastDay.from && at < lastDay.to) return lastDay.date;
+  const date = todayInOslo(now);
+  lastDay = { date, from: startOfDayInOslo(date).getTime(), to: startOfDayInOslo(addDays(date, 1)).getTime() };
+  return date;
+}
+
+const daysToDeadlineFrom = (today: string, deadline: string) => remembered(`days ${today} ${deadline}`, () => daysBetween(today, deadline));
 
 export function memberView(round: Pick<RoundEntity, 'deadline' | 'status'>, member: RoundMemberEntity, now: Date): RoundMemberView {
   return {
@@ -164,17 +196,80 @@ export async function loadRoundView(manager: EntityManager, roundId: string, now
  * (a page of a list costs what one round costs); ids that name no round are left out.
  */
 export async function loadRoundViews(manager: EntityManager, roundIds: readonly string[], now: Date): Promise<RoundView[]> {
-  const rows = await readRoundViewRows(manager, roundIds);
+  return roundViewsOf(await readRoundViewRows(manager, roundIds), roundIds, now);
+}
+
+/** The views of the rounds `roundIds` names, in that order, from their rows (roundViewStatements); ids without a round are left out. */
+export function roundViewsOf(rows: RoundViewRows, roundIds: readonly string[], now: Date): RoundView[] {
+  return eachRoundOf(rows, roundIds, (round, members, outcome, lines) => roundView(round, members, outcome, lines, now, todayAt(now)));
+}
+
+/** Each round of the rows with its members, outcome and allocation, in the order of `roundIds`; ids without a round are left out. */
+export function eachRoundOf<T>(
+  rows: RoundViewRows,
+  roundIds: readonly string[],
+  make: (round: RoundViewRow, members: readonly RoundMemberEntity[], outcome: OutcomeRow | null, allocation: readonly AllocationRow[]) => T,
+): T[] {
   const byId = new Map(rows.rounds.map((round) => [round.id, round]));
   const membersOf = groupByRound(rows.members);
   const linesOf = groupByRound(rows.allocation);
   const outcomeOf = new Map(rows.outcomes.map((outcome) => [outcome.roundId, outcome]));
-  // One day for the whole batch: the Oslo calendar is the costly part of a round's view.
-  const today = todayInOslo(now);
   return roundIds.flatMap((id) => {
     const round = byId.get(id);
-    return round ? [roundView(round, membersOf.get(id) ?? [], outcomeOf.get(id) ?? null, linesOf.get(id) ?? [], now, today)] : [];
+    return round ? [make(round, membersOf.get(id) ?? [], outcomeOf.get(id) ?? null, linesOf.get(id) ?? [])] : [];
   });
+}
+
+/** A round list's item from its summary row (roundSummariesSql): progress counted as RoundView counts it. */
+export function roundSummaryOf(row: RoundSummaryRow, now: Date): RoundSummaryView {
+  // Overdue only means something while the round waits for decisions, as for each member of a RoundView.
+  const overdue = row.status !== 'open' ? 0 : row.markedOverdue + (isPastDeadlineAt(row.deadline, now) ? row.undecidedNotMarked : 0);
+  return {
+    id: row.id,
+    council: row.council,
+    title: row.title,
+    subject: subjectView(row),
+    status: row.status,
+    statusReason: row.statusReason,
+    decisionRule: row.decisionRule,
+    deadline: row.deadline,
+    public: row.isPublic,
+    launchedAt: row.launchedAt.toISOString(),
+    closedAt: row.closedAt?.toISOString() ?? null,
+    progress: {
+      pending: row.pending,
+      scheduled: row.scheduled,
+      adopted: row.adopted,
+      rejected: row.rejected,
+      adopted_with_amendments: row.adopted_with_amendments,
+      postponed: row.postponed,
+      total: row.total,
+      overdue,
+    },
+    outcome: outcomeView(
+      row.outcomeStatus && { status: row.outcomeStatus, settledAt: row.settledAt!, decisiveMunicipalityNumber: row.decisiveMunicipalityNumber! },
+    ),
+  };
+}
+
+/** What the round asks the kommunestyrer to decide. */
+export function subjectView(round: Pick<RoundViewRow, 'subjectType' | 'versionId' | 'versionTitle' | 'versionEffectiveFrom' | 'feeTotalOre' | 'costKey' | 'feeEffectiveFrom' | 'roundTo'>): SubjectView {
+  return round.subjectType === 'agreement'
+    ? { type: 'agreement', versionId: round.versionId!, versionTitle: round.versionTitle ?? '', effectiveFrom: round.versionEffectiveFrom ?? '' }
+    : { type: 'fees', total: nok(BigInt(round.feeTotalOre!)), costKey: round.costKey!, effectiveFrom: round.feeEffectiveFrom!, roundTo: round.roundTo! };
+}
+
+/** A fee round's allocation frozen at launch, by kommunenummer; null for an agreement. */
+export function allocationView(round: Pick<RoundViewRow, 'subjectType'>, allocation: readonly AllocationRow[]): AllocationLineView[] | null {
+  return round.subjectType === 'fees'
+    ? allocation.map((line) => ({
+        municipalityNumber: line.municipalityNumber,
+        weight: plainDecimal(line.weight),
+        currentFee: nok(BigInt(line.currentFeeOre)),
+        newFee: nok(BigInt(line.newFeeOre)),
+        change: nok(BigInt(line.changeOre)),
+      }))
+    : null;
 }
 
 function roundView(
@@ -198,13 +293,10 @@ function roundView(
     title: round.title,
     status: round.status,
     statusReason: round.statusReason,
-    subject:
-      round.subjectType === 'agreement'
-        ? { type: 'agreement', versionId: round.versionId!, versionTitle: round.versionTitle ?? '', effectiveFrom: round.versionEffectiveFrom ?? '' }
-        : { type: 'fees', total: nok(BigInt(round.feeTotalOre!)), costKey: round.costKey!, effectiveFrom: round.feeEffectiveFrom!, roundTo: round.roundTo! },
+    subject: subjectView(round),
     decisionRule: round.decisionRule,
     deadline: round.deadline,
-    daysToDeadline: remembered(`days ${today} ${round.deadline}`, () => daysBetween(today, round.deadline)),
+    daysToDeadline: daysToDeadlineFrom(today, round.deadline),
     reminderDaysBefore: round.reminderDaysBefore,
     public: round.isPublic,
     launchedAt: round.launchedAt.toISOString(),
@@ -213,16 +305,7 @@ function roundView(
     forecast: { date: forecast.forecast, pastDeadline: forecast.pastDeadline, unscheduled: forecast.unscheduled },
     members: memberViews,
     outcome: outcomeView(outcome),
-    allocation:
-      round.subjectType === 'fees'
-        ? allocation.map((line) => ({
-            municipalityNumber: line.municipalityNumber,
-            weight: plainDecimal(line.weight),
-            currentFee: nok(BigInt(line.currentFeeOre)),
-            newFee: nok(BigInt(line.newFeeOre)),
-            change: nok(BigInt(line.changeOre)),
-          }))
-        : null,
+    allocation: allocationView(round, allocation),
   };
 }
 

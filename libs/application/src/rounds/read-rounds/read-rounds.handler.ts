@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '@app/identity';
-import { AppUserEntity, MemberDecisionRevisionEntity, RoundEntity, RoundMemberEntity } from '@app/persistence';
+import { AppUserEntity, MemberDecisionRevisionEntity, RoundEntity, RoundMemberEntity, readInOneTrip } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
 import { ApplicationError } from '../../application-error';
 import { Page, PageRequest, cursorKeyOf, pageOf } from '../../paging/page';
 import { PageCursor, instantKeySql } from '../../paging/page-cursor';
 import { Clock } from '../../time/clock';
 import { RoundAccess } from '../round-access';
-import { RevisionView, RoundMemberView, RoundView, loadRoundView, loadRoundViews, memberEtag, memberView, revisionView } from '../round.view';
+import { RevisionView, RoundMemberView, RoundSummaryView, RoundView, memberEtag, memberView, revisionView, roundSummaryOf, roundViewsOf } from '../round.view';
+import { RoundSummaryRow, givenRoundIds, roundSummariesStatement, roundViewRowsOf, roundViewStatements, selectedRoundIds } from '../round-views.query';
 
 /** An entry of a round's audit trail. */
 export interface EventView {
@@ -37,17 +38,17 @@ export const ROUND_LIST_CURSOR = new PageCursor('rounds', ['instant', 'uuid'] as
 export const EVENT_LIST_CURSOR = new PageCursor('round-events', ['integer'] as const);
 
 /**
- * $1 council id, $2 status or null, $3 the clerk's municipalities or null for staff, $4 and $5 the
- * cursor's launch instant and round id or null, $6 how many. A walk down ix_round_council_launched
- * (council_id, launched_at, id) from the cursor that stops at the page's end. A clerk's rounds are
- * probed one by one on pk_round_member as the walk meets them: as EXISTS the planner would rather
- * hash every round the municipality was ever in, in every council.
+ * $1 council slug, $2 status or null, $3 the clerk's municipalities or null for staff, $4 and $5
+ * the cursor's launch instant and round id or null, $6 how many. A walk down
+ * ix_round_council_launched (council_id, launched_at, id) from the cursor that stops at the page's
+ * end. A clerk's rounds are probed one by one on pk_round_member as the walk meets them: as EXISTS
+ * the planner would rather hash every round the municipality was ever in, in every council.
  */
 export const ROUND_PAGE_SQL = `
 SELECT r.id,
        ${instantKeySql('r.launched_at')} AS "launchedAt"
   FROM round r
- WHERE r.council_id = $1
+ WHERE r.council_id = (SELECT c.id FROM council c WHERE c.slug = $1)
    AND ($2::text IS NULL OR r.status = $2::text)
    AND ($3::bpchar[] IS NULL
         OR (SELECT true FROM round_member rm WHERE rm.round_id = r.id AND rm.municipality_number = ANY($3::bpchar[]) LIMIT 1))
@@ -67,11 +68,6 @@ SELECT e.id::text AS id,
    AND ($2::bigint IS NULL OR e.id > $2::bigint)
  ORDER BY e.id
  LIMIT $3`;
-
-interface RoundKeyRow {
-  id: string;
-  launchedAt: string;
-}
 
 interface EventRow {
   id: string;
@@ -97,34 +93,43 @@ export class ReadRoundsHandler {
   ) {}
 
   /**
-   * A page of the council's rounds the caller may see, newest launch first: staff see all, a clerk
-   * those their municipality is in. The same number of queries whatever the page size or history.
+   * A page of summaries of the council's rounds the caller may see, newest launch first: staff see
+   * all, a clerk those their municipality is in. One trip whatever the page size or history: the
+   * council's access check and the page with its summaries, in one snapshot; the page is of no use
+   * when the check refuses, and is not shown.
    */
-  async list(actor: Actor, councilSlug: string, filter: RoundListFilter, page: PageRequest): Promise<Page<RoundView>> {
+  async list(actor: Actor, councilSlug: string, filter: RoundListFilter, page: PageRequest): Promise<Page<RoundSummaryView>> {
     const after = cursorKeyOf(ROUND_LIST_CURSOR, page);
     const now = this.clock.now();
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const access = await CouncilAccess.load(manager, actor, councilSlug);
-      // Staff see every round; a clerk only those of their municipalities (none matches an empty list).
-      const mine = access.isStaff() ? null : actor.clerkMunicipalities();
-      const rows = await manager.query<RoundKeyRow[]>(ROUND_PAGE_SQL, [
-        access.council.id,
-        filter.status ?? null,
-        mine,
-        after?.[0] ?? null,
-        after?.[1] ?? null,
-        page.limit + 1,
-      ]);
-      const { items, next } = pageOf(rows, page.limit, ROUND_LIST_CURSOR, (row) => [row.launchedAt, row.id]);
-      return { items: await loadRoundViews(manager, items.map((row) => row.id), now), next };
-    });
+    const [council, rows] = await readInOneTrip(this.dataSource, [
+      CouncilAccess.statement(councilSlug),
+      roundSummariesStatement(
+        selectedRoundIds(ROUND_PAGE_SQL, [
+          councilSlug,
+          filter.status ?? null,
+          // Staff see every round; a clerk only those of their municipalities (none matches an empty list).
+          RoundAccess.electoratesSeenIn(actor, councilSlug),
+          after?.[0] ?? null,
+          after?.[1] ?? null,
+          page.limit + 1,
+        ]),
+      ),
+    ]);
+    CouncilAccess.fromRows(actor, councilSlug, council);
+    const { items, next } = pageOf(rows as RoundSummaryRow[], page.limit, ROUND_LIST_CURSOR, (row) => [row.launchedAtKey, row.id]);
+    return { items: items.map((row) => roundSummaryOf(row, now)), next };
   }
 
+  /** The whole round, in one trip: the access check and the view's four statements, each finding the round by its id. */
   async get(actor: Actor, roundId: string): Promise<RoundView> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      await RoundAccess.load(manager, actor, roundId);
-      return loadRoundView(manager, roundId, this.clock.now());
-    });
+    const [access, ...view] = await readInOneTrip(this.dataSource, [
+      RoundAccess.statement(roundId),
+      ...roundViewStatements(givenRoundIds([RoundAccess.idOrNull(roundId)])),
+    ]);
+    RoundAccess.fromRows(actor, roundId, access);
+    const [round] = roundViewsOf(roundViewRowsOf(view), [roundId], this.clock.now());
+    if (!round) throw new Error(`Round ${roundId} is not there to read.`);
+    return round;
   }
 
   async memberDecision(actor: Actor, roundId: string, municipalityNumber: string): Promise<MemberDecisionView> {
