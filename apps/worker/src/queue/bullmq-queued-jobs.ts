@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
 import { QueuedJobs } from '@app/application';
 import { JobQueue } from './job-queue';
 
-// Ids asked about in one round trip: two commands each, sent together on the one connection.
+// Ids asked about in one round trip: two commands each, sent as one pipeline (one write, one trip).
 const IDS_PER_ROUND_TRIP = 2_000;
 
 /**
@@ -23,12 +24,14 @@ export class BullMqQueuedJobs extends QueuedJobs {
     const missing: string[] = [];
     for (let start = 0; start < jobIds.length; start += IDS_PER_ROUND_TRIP) {
       const ids = jobIds.slice(start, start + IDS_PER_ROUND_TRIP);
-      const [held, failures] = await Promise.all([
-        Promise.all(ids.map((id) => client.hexists(this.jobs.queue.toKey(id), 'timestamp'))),
-        Promise.all(ids.map((id) => client.zscore(failed, id))),
-      ]);
+      // The queue's connection is ioredis; BullMQ's own type declares only the pipeline commands it uses.
+      const pipeline = (client as unknown as Redis).pipeline();
+      for (const id of ids) pipeline.hexists(this.jobs.queue.toKey(id), 'timestamp').zscore(failed, id);
+      const answers = (await pipeline.exec()) ?? [];
       ids.forEach((id, index) => {
-        if (held[index] === 0 || failures[index] !== null) missing.push(id);
+        const [[heldError, held], [failedError, failure]] = [answers[2 * index] ?? [null, null], answers[2 * index + 1] ?? [null, null]];
+        if (heldError || failedError) throw heldError ?? failedError;
+        if (held === 0 || failure !== null) missing.push(id);
       });
     }
     return missing;
