@@ -25,6 +25,7 @@ export const DOMAIN_ERROR_KINDS = {
   'DECISION.DUPLICATE_MEMBER': 'invalid',
   'DECISION.TRANSITION_NOT_ALLOWED': 'conflict',
   'ROUND.EMPTY_ELECTORATE': 'invalid',
+  'ROUND.DECISION_RULE_INVALID': 'invalid',
   'ROUND.REASON_REQUIRED': 'invalid',
   'ROUND.DEADLINE_IN_PAST': 'invalid',
   'ROUND.DEADLINE_NOT_LATER': 'invalid',
