@@ -165,14 +165,14 @@ export function spawnApi(settings: ProcessSettings): (env?: Record<string, strin
     const port = await freePort();
     const { child, process: api } = spawnBuilt('api', settings, { PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, ...env });
     const url = `http://127.0.0.1:${port}`;
+    // With several processes, each says when it listens; the first that is ready answers the probe.
+    const processes = Number(productionEnvironment(settings, env).API_PROCESSES.replace('auto', String(availableParallelism())));
     for (let i = 0; i < 600; i++) {
       if (child.exitCode !== null) throw new Error(`the api exited with ${child.exitCode}; see ${api.logFile}`);
       const ready = await fetch(`${url}/api/health/ready`).then(
         (response) => response.status === 200,
         () => false,
       );
-      // With several processes, each says when it listens; the first that is ready answers the probe.
-      const processes = Number(productionEnvironment(settings, env).API_PROCESSES.replace('auto', String(availableParallelism())));
       const listening = processes > 1 ? (readFileSync(api.logFile, 'utf8').match(/An api process listens/g) ?? []).length : 1;
       if (ready && listening >= processes) return { ...api, url, port };
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -196,16 +196,19 @@ export function spawnWorker(settings: ProcessSettings): (env?: Record<string, st
   };
 }
 
+/** The process and its children (the api's processes under API_PROCESSES), from Linux's /proc. */
+function withChildren(pid: number): number[] {
+  try {
+    return [pid, ...readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)];
+  } catch {
+    // Gone: nothing more to count.
+    return [pid];
+  }
+}
+
 /** VmRSS and VmHWM of a running process and its children, from Linux's /proc. */
 export function processMemory(pid: number): ProcessMemory {
-  const children = (() => {
-    try {
-      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  })();
-  const each = [pid, ...children].flatMap((one) => {
+  const each = withChildren(pid).flatMap((one) => {
     try {
       const status = readFileSync(`/proc/${one}/status`, 'utf8');
       const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
@@ -224,13 +227,7 @@ export function processMemory(pid: number): ProcessMemory {
 
 /** CPU seconds (user and system) spent so far by a process and its children, from Linux's /proc. */
 export function cpuSeconds(pid: number): number {
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // Gone: nothing more to count.
-  }
-  return [pid, ...children].reduce((sum, one) => sum + processCpuSeconds(one), 0);
+  return withChildren(pid).reduce((sum, one) => sum + processCpuSeconds(one), 0);
 }
 
 /** CPU seconds spent so far by every PostgreSQL process of the machine (the server's backends and helpers). */

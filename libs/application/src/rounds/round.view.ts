@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { Money, addDays, daysBetween, deadlineEnd, forecastRound, isUndecided, startOfDayInOslo, todayInOslo } from '@app/domain';
+import { Money, daysBetween, forecastRound, todayInOslo } from '@app/domain';
 import { MemberDecisionRevisionEntity, RoundEntity, RoundMemberEntity, RoundOutcomeEntity } from '@app/persistence';
+import { daysToDeadlineFrom, isOverdueAt, isPastDeadlineAt, todayAt } from '../views/deadlines-at';
 import { AllocationRow, OutcomeRow, RoundSummaryRow, RoundViewRow, RoundViewRows, readRoundViewRows } from './round-views.query';
 
 /** A member's registered decision as the API shows it. */
@@ -93,42 +94,6 @@ export function memberEtag(roundId: string, member: Pick<RoundMemberEntity, 'mun
   return `"${roundId.slice(0, 8)}-${member.municipalityNumber}-${member.revision}"`;
 }
 
-// The Oslo calendar (luxon) costs about a tenth of a millisecond a question, and every request
-// asks the same few: when does this deadline run out, which day is it, how many days are left.
-// The answers depend on dates alone and are kept (until there are many); a request compares its
-// instant with them.
-const calendarAnswers = new Map<string, number>();
-
-function remembered(question: string, answer: () => number): number {
-  const known = calendarAnswers.get(question);
-  if (known !== undefined) return known;
-  if (calendarAnswers.size >= 10_000) calendarAnswers.clear();
-  const value = answer();
-  calendarAnswers.set(question, value);
-  return value;
-}
-
-/** The domain's isPastDeadline, the instant the deadline runs out remembered. */
-function isPastDeadlineAt(deadline: string, now: Date): boolean {
-  return now.getTime() > remembered(`end ${deadline}`, () => deadlineEnd(deadline).getTime());
-}
-
-/** The domain's isOverdue: undecided after the deadline has run out. */
-const isOverdueAt = (status: RoundMemberEntity['status'], deadline: string, now: Date) => isUndecided(status) && isPastDeadlineAt(deadline, now);
-
-// The Oslo day last asked about, with the instants it begins and ends.
-let lastDay: { date: string; from: number; to: number } | null = null;
-
-/** The domain's todayInOslo. */
-function todayAt(now: Date): string {
-  const at = now.getTime();
-  if (lastDay && at >= lastDay.from && at < lastDay.to) return lastDay.date;
-  const date = todayInOslo(now);
-  lastDay = { date, from: startOfDayInOslo(date).getTime(), to: startOfDayInOslo(addDays(date, 1)).getTime() };
-  return date;
-}
-
-const daysToDeadlineFrom = (today: string, deadline: string) => remembered(`days ${today} ${deadline}`, () => daysBetween(today, deadline));
 
 export function memberView(round: Pick<RoundEntity, 'deadline' | 'status'>, member: RoundMemberEntity, now: Date): RoundMemberView {
   return {
@@ -137,21 +102,25 @@ export function memberView(round: Pick<RoundEntity, 'deadline' | 'status'>, memb
     status: member.status,
     // Overdue only means something while the round waits for decisions.
     overdue: round.status === 'open' && (member.overdue || isOverdueAt(member.status, round.deadline, now)),
-    decision:
-      member.revision === 0
-        ? null
-        : {
-            meetingDate: member.meetingDate,
-            nextMeetingDate: member.nextMeetingDate,
-            body: member.body,
-            caseNumber: member.caseNumber,
-            protocolRef: member.protocolRef,
-            votes: member.votes,
-            note: member.note,
-            revision: member.revision,
-            updatedAt: member.updatedAt?.toISOString() ?? null,
-          },
+    decision: decisionView(member),
   };
+}
+
+/** A member's decision as its views show it; null before the first registration. */
+export function decisionView(member: RoundMemberEntity): DecisionView | null {
+  return member.revision === 0
+    ? null
+    : {
+        meetingDate: member.meetingDate,
+        nextMeetingDate: member.nextMeetingDate,
+        body: member.body,
+        caseNumber: member.caseNumber,
+        protocolRef: member.protocolRef,
+        votes: member.votes,
+        note: member.note,
+        revision: member.revision,
+        updatedAt: member.updatedAt?.toISOString() ?? null,
+      };
 }
 
 export function revisionView(revision: MemberDecisionRevisionEntity): RevisionView {
@@ -310,7 +279,7 @@ function roundView(
 }
 
 /** Rows grouped by the round they belong to, in the order they came. */
-function groupByRound<T extends { roundId: string }>(rows: readonly T[]): Map<string, T[]> {
+export function groupByRound<T extends { roundId: string }>(rows: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const group = groups.get(row.roundId);

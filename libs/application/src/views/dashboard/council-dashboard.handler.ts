@@ -4,7 +4,7 @@ import { Money, forecastRound } from '@app/domain';
 import { Actor } from '@app/identity';
 import { RoundMemberEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
-import { RoundView, SubjectView } from '../../rounds/round.view';
+import { RoundView, SubjectView, groupByRound } from '../../rounds/round.view';
 import { Clock } from '../../time/clock';
 import { DeadlinesAt } from '../deadlines-at';
 import { RoundRow, subjectOf } from '../round-rows.query';
@@ -89,8 +89,8 @@ export class CouncilDashboardHandler {
     const access = CouncilAccess.fromRows(actor, councilSlug, rows.access);
     // A clerk sees the council, but what other members have not yet decided is for those who follow them all.
     access.requireSecretariatOrLeader('read its dashboard');
-    const membersByRound = byRound(rows.roundMembers);
-    const linesByRound = byRound(rows.allocationLines);
+    const membersByRound = groupByRound(rows.roundMembers);
+    const linesByRound = groupByRound(rows.allocationLines);
     const councilMembers = rows.members.map((member) => member.municipalityNumber);
     const deadlines = new DeadlinesAt(now);
     return {
@@ -183,15 +183,4 @@ function feeTable(lines: readonly AllocationLineRow[]): FeeTableView {
       change: Money.sum(amounts.map((amount) => amount.change)).toNok(),
     },
   };
-}
-
-/** Rows grouped by the round they belong to, in the order they came. */
-function byRound<T extends { roundId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(row.roundId);
-    if (group) group.push(row);
-    else groups.set(row.roundId, [row]);
-  }
-  return groups;
 }

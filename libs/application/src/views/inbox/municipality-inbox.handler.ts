@@ -4,7 +4,7 @@ import { isUndecided } from '@app/domain';
 import { Actor } from '@app/identity';
 import { RoundEntity, RoundMemberEntity } from '@app/persistence';
 import { ApplicationError } from '../../application-error';
-import { DecisionView, SubjectView, memberEtag } from '../../rounds/round.view';
+import { DecisionView, SubjectView, decisionView, memberEtag } from '../../rounds/round.view';
 import { Clock } from '../../time/clock';
 import { DeadlinesAt } from '../deadlines-at';
 import { subjectOf } from '../round-rows.query';
@@ -100,27 +100,9 @@ function inboxItem(round: InboxRoundRow, member: RoundMemberEntity, deadlines: D
       daysToDeadline: deadlines.daysTo(round.deadline),
       subject: subjectOf(round),
     },
-    member: { status: member.status, overdue: deadlines.isOverdue(member, round.deadline), decision: decisionOf(member), etag: memberEtag(round.id, member) },
+    member: { status: member.status, overdue: deadlines.isOverdue(member, round.deadline), decision: decisionView(member), etag: memberEtag(round.id, member) },
     action: isUndecided(member.status) ? 'register' : 'none',
   };
-}
-
-// A member's decision as its view shows it (memberView), without asking the Oslo calendar of each
-// member whether it is overdue: the inbox asks DeadlinesAt, once per deadline.
-function decisionOf(member: RoundMemberEntity): DecisionView | null {
-  return member.revision === 0
-    ? null
-    : {
-        meetingDate: member.meetingDate,
-        nextMeetingDate: member.nextMeetingDate,
-        body: member.body,
-        caseNumber: member.caseNumber,
-        protocolRef: member.protocolRef,
-        votes: member.votes,
-        note: member.note,
-        revision: member.revision,
-        updatedAt: member.updatedAt?.toISOString() ?? null,
-      };
 }
 
 /** Most urgent first: what still awaits the kommunestyre, then the nearest deadline, then by council and round. */
