@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { OneTripTransaction, readInOneTrip, withLiterals } from '@app/persistence';
+import type { PoolClient } from 'pg';
+import { OneTripTransaction, readInOneTrip, sendInOneTrip, withLiterals } from '@app/persistence';
 import { TestDatabase, createTestDatabase } from './support/database';
 import { countQueries } from './support/query-counter';
 
@@ -48,6 +49,9 @@ describe('Statements in one round trip, their parameters written in as literals'
           const bound = await dataSource.query(TYPED, parameters);
           const inlined = await dataSource.query(withLiterals(TYPED, parameters));
           expect(inlined).toEqual(bound);
+          // Prepared on the connection and executed with the same literals, it means the same again.
+          const [executed] = await readInOneTrip(dataSource, [{ sql: TYPED, parameters }]);
+          expect(executed).toEqual(bound);
         },
       ),
       { numRuns: 150 },
@@ -118,5 +122,55 @@ describe('Statements in one round trip, their parameters written in as literals'
     // The connections went back to the pool clean: a new transaction on them works.
     await OneTripTransaction.run(dataSource, (transaction) => transaction.begin([{ sql: `INSERT INTO trip_note (body) VALUES ('after')` }]));
     expect(await dataSource.query(`SELECT body FROM trip_note`)).toEqual([{ body: 'after' }]);
+  });
+
+  it('prepares a statement once on a connection and executes it from then on, and starts afresh after a failing trip', async () => {
+    const runner = dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const wire: string[] = [];
+      const query = client.query.bind(client);
+      (client as { query: unknown }).query = (text: string) => (wire.push(text), query(text));
+      const preparedHere = async () =>
+        (await query(`SELECT name FROM pg_prepared_statements ORDER BY prepare_time`)).rows.map((row: { name: string }) => row.name);
+      const before = await preparedHere();
+      const twice = { sql: `SELECT $1::int * 2 AS n`, parameters: [21] };
+
+      expect(await sendInOneTrip(runner, client, [twice, { ...twice, parameters: [4] }])).toEqual([[{ n: 42 }], [{ n: 8 }]]);
+      expect(await sendInOneTrip(runner, client, [{ ...twice, parameters: [5] }])).toEqual([[{ n: 10 }]]);
+      expect(wire[0]).toMatch(/^PREPARE (\w+) AS SELECT \$1::int \* 2 AS n;\nEXECUTE \1\('21'\);\nEXECUTE \1\('4'\)$/);
+      expect(wire[1]).toMatch(/^EXECUTE \w+\('5'\)$/);
+      const name = /^PREPARE (\w+)/.exec(wire[0])![1];
+      expect(await preparedHere()).toEqual([...before, name]);
+
+      // A failing trip may have prepared some of its statements before it failed: which, the error does not tell.
+      const fresh = { sql: `SELECT $1::int + 1 AS n`, parameters: [1] };
+      await expect(sendInOneTrip(runner, client, [fresh, { sql: `SELECT 1 / $1::int AS n`, parameters: [0] }])).rejects.toMatchObject({
+        name: 'QueryFailedError',
+        driverError: { code: '22012' },
+      });
+      expect(await sendInOneTrip(runner, client, [fresh, twice])).toEqual([[{ n: 2 }], [{ n: 42 }]]);
+      expect(wire.at(-2)).toBe('DEALLOCATE ALL');
+      expect(wire.at(-1)).toMatch(/^PREPARE \w+ AS SELECT \$1::int \+ 1 AS n;\nEXECUTE \w+\('1'\);\nPREPARE \w+ AS SELECT \$1::int \* 2/);
+      // Only what the connection prepared since: the two statements of that trip.
+      expect(await preparedHere()).toHaveLength(2);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('sends what cannot be prepared as it is, with its parameters written in', async () => {
+    const runner = dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const wire: string[] = [];
+      const query = client.query.bind(client);
+      (client as { query: unknown }).query = (text: string) => (wire.push(text), query(text));
+      const rows = await sendInOneTrip(runner, client, ['BEGIN', { sql: `SET LOCAL statement_timeout = 1000` }, { sql: `SHOW statement_timeout` }, 'COMMIT']);
+      expect(rows[2]).toEqual([{ statement_timeout: '1s' }]);
+      expect(wire).toEqual(['BEGIN;\nSET LOCAL statement_timeout = 1000;\nSHOW statement_timeout;\nCOMMIT']);
+    } finally {
+      await runner.release();
+    }
   });
 });

@@ -2,6 +2,7 @@
 // bench database gets log_statement = 'all' for a moment, the requests are sent one at a time,
 // and the bench writes a mark between two of them from a connection of its own.
 import { Client } from 'pg';
+import { eachPlaceholder } from '@app/persistence';
 import { Superuser } from '../../test/support/superuser';
 
 /** One statement as the server ran it: simple queries have no parameters (null). */
@@ -120,6 +121,7 @@ export function statementsBetweenMarks(entries: readonly LogEntry[], markerPid: 
   const byMark = new Map<string, CapturedStatement[]>();
   let current: CapturedStatement[] | null = null;
   const lastOf = new Map<number, CapturedStatement>();
+  const prepared = new PreparedStatements();
   for (const entry of entries) {
     if (entry.pid === markerPid) {
       const mark = new RegExp(`'${MARK}([^']*)'`).exec(entry.message);
@@ -129,12 +131,14 @@ export function statementsBetweenMarks(entries: readonly LogEntry[], markerPid: 
       }
       continue;
     }
-    if (!sessions.has(entry.pid) || !current) continue;
+    if (!sessions.has(entry.pid)) continue;
     if (entry.severity === 'LOG') {
       const simple = /^statement: ([\s\S]*)$/.exec(entry.message);
       const extended = /^execute [^:]*: ([\s\S]*)$/.exec(entry.message);
-      if (!simple && !extended) continue;
-      const statement: CapturedStatement = simple ? { sql: simple[1], params: null } : { sql: extended![1], params: [] };
+      // A session prepares a statement once, perhaps before any mark: what it prepared is read whatever the mark.
+      const sql = simple && prepared.expand(entry.pid, simple[1]);
+      if (!current || (!sql && !extended)) continue;
+      const statement: CapturedStatement = sql ? { sql, params: null } : { sql: extended![1], params: [] };
       current.push(statement);
       lastOf.set(entry.pid, statement);
     } else if (entry.severity === 'DETAIL' && entry.message.startsWith('parameters: ')) {
@@ -143,4 +147,44 @@ export function statementsBetweenMarks(entries: readonly LogEntry[], markerPid: 
     }
   }
   return byMark;
+}
+
+/**
+ * The statements each session prepared (`PREPARE name AS …`, as the api's trips do the first time
+ * a statement travels on a connection), so that a trip's `EXECUTE name(literals)` reads as the
+ * statement it runs, its parameters written in: what a replay without those prepared statements
+ * has to send.
+ */
+class PreparedStatements {
+  private readonly bySession = new Map<number, Map<string, string>>();
+
+  /** The trip's text with its PREPAREs left out and its EXECUTEs written out; null when nothing is left. */
+  expand(pid: number, trip: string): string | null {
+    let session = this.bySession.get(pid);
+    if (!session) this.bySession.set(pid, (session = new Map()));
+    const statements: string[] = [];
+    for (const part of trip.split(/;\n/)) {
+      const prepare = /^PREPARE (\w+) AS ([\s\S]*)$/.exec(part);
+      const execute = /^EXECUTE (\w+)(?:\(([\s\S]*)\))?$/.exec(part);
+      if (/^DEALLOCATE ALL$/i.test(part)) session.clear();
+      else if (prepare) session.set(prepare[1], prepare[2]);
+      else if (execute) {
+        const text = session.get(execute[1]);
+        if (text === undefined) throw new Error(`session ${pid} executed ${execute[1]}, which the log never showed it prepare`);
+        const literals = literalsOf(execute[2] ?? '');
+        statements.push(eachPlaceholder(text, (n) => literals[n - 1] ?? 'NULL'));
+      } else statements.push(part);
+    }
+    return statements.length ? statements.join(';\n') : null;
+  }
+}
+
+/** The literals of `EXECUTE name(…)`, as written: NULL, '…' or E'…' with their quotes doubled. */
+export function literalsOf(list: string): string[] {
+  const literals: string[] = [];
+  const literal = /\s*(NULL|E?'(?:[^']|'')*')\s*(?:,|$)/gy;
+  let match: RegExpExecArray | null;
+  while (literal.lastIndex < list.length && (match = literal.exec(list))) literals.push(match[1]);
+  if (literal.lastIndex < list.length && list.trim().length > 0) throw new Error(`cannot read the parameters of an EXECUTE: ${list.slice(0, 200)}`);
+  return literals;
 }

@@ -2,6 +2,7 @@ import { escapeLiteral } from 'pg';
 import type { PoolClient, QueryResult } from 'pg';
 import { prepareValue } from 'pg/lib/utils';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import { QueryErrorLogger } from '@app/observability';
 
 // Every round trip to PostgreSQL costs the api a socket write and a wait, and under load the
 // writes are where its event loop spends most of its time. node-postgres sends one statement
@@ -28,6 +29,14 @@ export type Rows = Array<Record<string, any>>; // eslint-disable-line @typescrip
  */
 export function withLiterals(sql: string, parameters: readonly unknown[] = []): string {
   const literals = parameters.map(literalOf);
+  return eachPlaceholder(sql, (n) => {
+    if (n < 1 || n > literals.length) throw new RangeError(`The statement names $${n}, but ${literals.length} parameter(s) were given`);
+    return literals[n - 1];
+  });
+}
+
+/** `sql` with each `$n` outside quoted text, quoted names, comments and dollar-quoted bodies replaced by `replace(n)`. */
+export function eachPlaceholder(sql: string, replace: (n: number) => string): string {
   let out = '';
   let i = 0;
   while (i < sql.length) {
@@ -41,9 +50,7 @@ export function withLiterals(sql: string, parameters: readonly unknown[] = []): 
     if (c === '$' && isDigit(sql[i + 1]) && !isWordChar(sql[i - 1])) {
       let j = i + 1;
       while (isDigit(sql[j])) j += 1;
-      const n = Number(sql.slice(i + 1, j));
-      if (n < 1 || n > literals.length) throw new RangeError(`The statement names $${n}, but ${literals.length} parameter(s) were given`);
-      out += literals[n - 1];
+      out += replace(Number(sql.slice(i + 1, j)));
       i = j;
       continue;
     }
@@ -91,18 +98,103 @@ function dollarQuoteEnd(sql: string, start: number): number {
  * Sends the statements as one query of the simple protocol: one round trip, each statement's rows
  * in order. Several statements in one query run in one transaction unless they say otherwise; a
  * failing one ends the query there (the driver's error, as TypeORM's QueryFailedError).
+ *
+ * A statement that may be prepared (a SELECT, INSERT, UPDATE, DELETE, WITH or VALUES) is prepared
+ * on the connection the first time it travels there (`PREPARE … AS`, in the same trip) and sent as
+ * `EXECUTE name(literals)` from then on: PostgreSQL neither parses it again nor, once it settles on
+ * a generic plan, plans it again, and the trip's text is a fraction of the size. The logger sees
+ * what the trip means: each statement with its parameters written in.
  */
 export async function sendInOneTrip(runner: QueryRunner, client: PoolClient, statements: readonly (Statement | string)[]): Promise<Rows[]> {
-  const text = statements.map((each) => (typeof each === 'string' ? each : withLiterals(each.sql, each.parameters))).join(';\n');
-  // Through TypeORM's logger, as its own statements are: query logging and the tests' counters see every trip.
-  runner.connection.logger.logQuery(text, undefined, runner);
+  const prepared = PreparedOnConnection.of(client);
+  if (prepared.unknown) await prepared.forget();
+  const parts: string[] = [];
+  /** Where each statement's own rows are among the trip's results (a PREPARE answers too). */
+  const resultAt: number[] = [];
+  for (const each of statements) {
+    const name = typeof each === 'string' ? null : preparedNameOf(each.sql);
+    if (typeof each === 'string' || name === null) {
+      resultAt.push(parts.length);
+      parts.push(typeof each === 'string' ? each : withLiterals(each.sql, each.parameters));
+      continue;
+    }
+    if (prepared.add(name.name)) parts.push(`PREPARE ${name.name} AS ${each.sql}`);
+    resultAt.push(parts.length);
+    const literals = (each.parameters ?? []).slice(0, name.parameters).map(literalOf);
+    if (literals.length < name.parameters) throw new RangeError(`The statement names $${name.parameters}, but ${literals.length} parameter(s) were given`);
+    parts.push(literals.length ? `EXECUTE ${name.name}(${literals.join(', ')})` : `EXECUTE ${name.name}`);
+  }
+  const meaning = () => statements.map((each) => (typeof each === 'string' ? each : withLiterals(each.sql, each.parameters))).join(';\n');
+  // Through TypeORM's logger, as its own statements are: query logging and the tests' counters see
+  // every trip. The product's own logger reads no query that succeeds: the meaning is not written out for it.
+  const logger = runner.connection.logger;
+  if (logger.logQuery !== QueryErrorLogger.prototype.logQuery) logger.logQuery(meaning(), undefined, runner);
   let results: QueryResult | QueryResult[];
   try {
-    results = (await client.query(text)) as unknown as QueryResult | QueryResult[];
+    results = (await client.query(parts.join(';\n'))) as unknown as QueryResult | QueryResult[];
   } catch (error) {
-    throw new QueryFailedError(text, undefined, error as Error);
+    // Which of the trip's PREPAREs ran before it failed is not told (they outlive a rollback): the
+    // connection's next trip starts from none.
+    prepared.unknown = true;
+    throw new QueryFailedError(meaning(), undefined, error as Error);
   }
-  return (Array.isArray(results) ? results : [results]).map((result) => result.rows ?? []);
+  const all = Array.isArray(results) ? results : [results];
+  return resultAt.map((index) => all[index]?.rows ?? []);
+}
+
+/** The statements prepared on one connection, by name; kept with the connection as long as it lives. */
+class PreparedOnConnection {
+  private static readonly byConnection = new WeakMap<PoolClient, PreparedOnConnection>();
+  private readonly names = new Set<string>();
+  /** Set when a trip failed: what it prepared before failing is unknown. */
+  unknown = false;
+
+  private constructor(private readonly client: PoolClient) {}
+
+  static of(client: PoolClient): PreparedOnConnection {
+    let prepared = PreparedOnConnection.byConnection.get(client);
+    if (!prepared) PreparedOnConnection.byConnection.set(client, (prepared = new PreparedOnConnection(client)));
+    return prepared;
+  }
+
+  /** Whether `name` is new to the connection; it counts as prepared from now on. */
+  add(name: string): boolean {
+    if (this.names.has(name)) return false;
+    this.names.add(name);
+    return true;
+  }
+
+  /** Deallocates every statement prepared on the connection (a trip of its own, only after a failure). */
+  async forget(): Promise<void> {
+    await this.client.query('DEALLOCATE ALL');
+    this.names.clear();
+    this.unknown = false;
+  }
+}
+
+/** Statement texts prepared so far, by text: the same name on every connection of the process. */
+const preparedNames = new Map<string, { name: string; parameters: number } | null>();
+/** Beyond this many distinct texts (say, built with a varying number of values) the rest are sent as they are. */
+const MOST_PREPARED = 500;
+const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|VALUES)\b/i;
+
+function preparedNameOf(sql: string): { name: string; parameters: number } | null {
+  const known = preparedNames.get(sql);
+  if (known !== undefined) return known;
+  if (preparedNames.size >= MOST_PREPARED) return null;
+  const name = PREPARABLE.test(sql) ? { name: `one_trip_${preparedNames.size + 1}`, parameters: highestPlaceholder(sql) } : null;
+  preparedNames.set(sql, name);
+  return name;
+}
+
+/** The highest `$n` of a statement outside quoted text, comments and dollar-quoted bodies (0 when none). */
+function highestPlaceholder(sql: string): number {
+  let highest = 0;
+  eachPlaceholder(sql, (n) => {
+    highest = Math.max(highest, n);
+    return '';
+  });
+  return highest;
 }
 
 export type ReadIsolation = 'REPEATABLE READ' | 'SERIALIZABLE';

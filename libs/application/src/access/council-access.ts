@@ -3,6 +3,11 @@ import { Actor } from '@app/identity';
 import { CouncilEntity, MembershipEntity, Rows, Statement } from '@app/persistence';
 import { ApplicationError } from '../application-error';
 
+/** 404 for a council that does not exist or is not the caller's to see: the same answer for both. */
+function councilNotFound(slug: string): ApplicationError {
+  return ApplicationError.notFound('COUNCIL.NOT_FOUND', `There is no council "${slug}" that you can see.`, { slug });
+}
+
 /**
  * Who may see and do what in a council. A council the caller has no part in is "not found"
  * rather than "forbidden": telling that it exists would itself leak (API.md).
@@ -17,8 +22,7 @@ export class CouncilAccess {
   /** Loads the council by slug and what the caller is to it; 404 when it does not exist or is not theirs to see. */
   static async load(manager: EntityManager, actor: Actor, slug: string): Promise<CouncilAccess> {
     const council = await manager.getRepository(CouncilEntity).findOne({ where: { slug } });
-    const notFound = ApplicationError.notFound('COUNCIL.NOT_FOUND', `There is no council "${slug}" that you can see.`, { slug });
-    if (!council) throw notFound;
+    if (!council) throw councilNotFound(slug);
     const members = await manager
       .getRepository(MembershipEntity)
       .createQueryBuilder('m')
@@ -26,7 +30,7 @@ export class CouncilAccess {
       .where('m.council_id = :id AND m.left_on IS NULL', { id: council.id })
       .getRawMany<{ number: string }>();
     const access = new CouncilAccess(council, actor, members.map((m) => m.number));
-    if (!access.canSee()) throw notFound;
+    if (!access.canSee()) throw councilNotFound(slug);
     return access;
   }
 
@@ -49,11 +53,10 @@ export class CouncilAccess {
   /** What the caller is to the council from the rows of `statement(slug)`; 404 as `load`. */
   static fromRows(actor: Actor, slug: string, rows: Rows): CouncilAccess {
     const [row] = rows;
-    const notFound = ApplicationError.notFound('COUNCIL.NOT_FOUND', `There is no council "${slug}" that you can see.`, { slug });
-    if (!row) throw notFound;
+    if (!row) throw councilNotFound(slug);
     const council = Object.assign(new CouncilEntity(), { id: row.id, slug: row.slug, name: row.name, createdAt: row.createdAt });
     const access = new CouncilAccess(council, actor, row.members as string[]);
-    if (!access.canSee()) throw notFound;
+    if (!access.canSee()) throw councilNotFound(slug);
     return access;
   }
 

@@ -18,17 +18,16 @@ export class RoundAccess {
 
   /** Loads the round (locking it FOR UPDATE when `lock`), refusing with 404 what the caller may not see. */
   static async load(manager: EntityManager, actor: Actor, roundId: string, options: { lock?: boolean } = {}): Promise<RoundAccess> {
-    const notFound = RoundAccess.notFound(roundId);
-    if (!UUID.test(roundId)) throw notFound;
+    if (!UUID.test(roundId)) throw RoundAccess.notFound(roundId);
     const query = manager.getRepository(RoundEntity).createQueryBuilder('round').where('round.id = :roundId', { roundId });
     // The row lock serialises every change to one round: this is what settles it exactly once.
     if (options.lock) query.setLock('pessimistic_write');
     const round = await query.getOne();
-    if (!round) throw notFound;
+    if (!round) throw RoundAccess.notFound(roundId);
     const council = await manager.getRepository(CouncilEntity).findOneByOrFail({ id: round.councilId });
     const members = await manager.getRepository(RoundMemberEntity).find({ where: { roundId }, select: { municipalityNumber: true } });
     const access = new RoundAccess(round, council, members.map((member) => member.municipalityNumber), actor);
-    if (!access.canSee()) throw notFound;
+    if (!access.canSee()) throw RoundAccess.notFound(roundId);
     return access;
   }
 

@@ -64,13 +64,12 @@ export class MunicipalityInboxHandler {
 
   async read(actor: Actor, municipalityNumber: string): Promise<MunicipalityInboxView> {
     // Only its own clerks (and the admin) learn whether a municipality is known here at all.
-    const notFound = ApplicationError.notFound('MUNICIPALITY.NOT_FOUND', `There is no municipality ${municipalityNumber} whose inbox you can see.`, {
-      municipalityNumber,
-    });
-    if (!actor.isAdmin() && !actor.isClerkOf(municipalityNumber)) throw notFound;
+    const notFound = () =>
+      ApplicationError.notFound('MUNICIPALITY.NOT_FOUND', `There is no municipality ${municipalityNumber} whose inbox you can see.`, { municipalityNumber });
+    if (!actor.isAdmin() && !actor.isClerkOf(municipalityNumber)) throw notFound();
     const now = this.clock.now();
     const rows = await readMunicipalityInboxRows(this.dataSource, municipalityNumber, DECIDED_LIMIT);
-    if (!rows) throw notFound;
+    if (!rows) throw notFound();
     const own = new Map(rows.ownMembers.map((member) => [member.roundId, member]));
     const deadlines = new DeadlinesAt(now);
     const items = rows.openRounds.flatMap((round) => {
