@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 // The domain holds the rules only: no framework, ORM, queue or I/O, and no clock of its own.
-const ALLOWED_PACKAGES = new Set(['luxon', 'date-holidays']);
+const ALLOWED_PACKAGES = new Set(['luxon', 'date-holidays', 'diff']);
 const IMPORT = /\b(?:import|export)\s[^'"]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(?\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]/g;
 const CLOCK = /\bDate\.now\s*\(|\bnew\s+Date\s*\(\s*\)|\bDateTime\.(?:now|local|utc)\s*\(\s*\)|\bperformance\.now\s*\(/;
 
@@ -25,7 +25,7 @@ describe('domain purity', () => {
     expect(files.map(([name]) => name)).toEqual(expect.arrayContaining(['money.ts', 'allocation.ts', 'calendar.ts', 'index.ts']));
   });
 
-  it.each(files)('%s imports only relative modules, luxon and date-holidays', (_, source) => {
+  it.each(files)('%s imports only relative modules, luxon, date-holidays and diff', (_, source) => {
     const foreign = importsOf(source).filter((specifier) => !specifier.startsWith('.') && !ALLOWED_PACKAGES.has(specifier));
     expect(foreign).toEqual([]);
   });

@@ -10,3 +10,4 @@ export * from './legal-minimum';
 export * from './calendar';
 export * from './round-forecast';
 export * from './in-force';
+export * from './agreement-changes';
