@@ -23,7 +23,7 @@ export interface SectionChange {
   readonly heading: string;
   /** The heading before, given only when the new version changes it. */
   readonly previousHeading?: string;
-  readonly parts: readonly TextPart[];
+  readonly parts: TextPart[];
 }
 
 /**

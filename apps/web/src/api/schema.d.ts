@@ -166,6 +166,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/councils/{slug}/agreement-versions/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a version changes, section by section and word by word
+         * @description Against the version `against`, or by default the one in force today (Europe/Oslo); when none is in force and `against` is left out, every section is `added` and `against` is null. Sections are matched by their ref; a new heading counts as a change. For whoever can see the council, the clerks of its members included.
+         */
+        get: operations["AgreementController_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/councils/{slug}/allocations": {
         parameters: {
             query?: never;
@@ -717,6 +737,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgreementChangesResponse: {
+            /**
+             * Format: uuid
+             * @description The version compared against: `against` when given, else the one in force today; null when none is in force (every section is then `added`)
+             * @example 3f1c9a52-4b7e-4c1d-9a43-2f0e8b6d7c11
+             */
+            against: string | null;
+            /** @description In the version’s order; a removed section where it stood in the version compared against */
+            sections: components["schemas"]["SectionChangeResponse"][];
+        };
         AgreementSectionDto: {
             /** @example Navn */
             heading: string;
@@ -2238,6 +2268,51 @@ export interface components {
             /** @example Medlemsavgift fra 2023-01-01: NOK 10000000.00 */
             title: string;
         };
+        SectionChangeResponse: {
+            /**
+             * @description `changed` when the heading or the wording differs
+             * @example changed
+             * @enum {string}
+             */
+            change: "added" | "removed" | "changed" | "same";
+            /**
+             * @description The heading in the version (in the one compared against, for a removed section)
+             * @example Representantskapet
+             */
+            heading: string;
+            /**
+             * @description The text word by word: `same` and `removed` parts in order give the text compared against, `same` and `added` the version’s text
+             * @example [
+             *       {
+             *         "kind": "same",
+             *         "text": "Hver deltaker har "
+             *       },
+             *       {
+             *         "kind": "removed",
+             *         "text": "ni"
+             *       },
+             *       {
+             *         "kind": "added",
+             *         "text": "to"
+             *       },
+             *       {
+             *         "kind": "same",
+             *         "text": " medlemmer i representantskapet."
+             *       }
+             *     ]
+             */
+            parts: components["schemas"]["TextPartResponse"][];
+            /**
+             * @description The heading before, only when the version changes it
+             * @example Representantskap
+             */
+            previousHeading?: string;
+            /**
+             * @description The section’s ref, by which the two versions’ sections are matched
+             * @example § 4
+             */
+            ref: string;
+        };
         SettingsDto: {
             /**
              * @description Bokmål, nynorsk or English; null follows the municipality
@@ -2301,6 +2376,18 @@ export interface components {
             versionId?: string;
             /** @example Samarbeidsavtale 2020 */
             versionTitle?: string;
+        };
+        TextPartResponse: {
+            /**
+             * @example removed
+             * @enum {string}
+             */
+            kind: "same" | "added" | "removed";
+            /**
+             * @description The words, with their spaces and line breaks
+             * @example ni
+             */
+            text: string;
         };
         UpsertMemberDto: {
             /**
@@ -2955,6 +3042,60 @@ export interface operations {
             };
             /** @description The version lacks items of § 18-4 (`details.missing` lists the letters), or `adoptedOn` is in the future */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AgreementController_changes: {
+        parameters: {
+            query?: {
+                /** @description The id of the version to compare with; the one in force today (Europe/Oslo) when left out */
+                against?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The version’s id */
+                id: string;
+                /** @description The council’s slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementChangesResponse"];
+                };
+            };
+            /** @description A path or query parameter is malformed; `errors[].field` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No bearer token, or one the API refuses */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such council that the caller can see, or no such version in it (the one in the path or the one in `against`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

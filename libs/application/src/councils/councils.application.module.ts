@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgreementChangesHandler } from './agreement-changes/agreement-changes.handler';
 import { AgreementInForceHandler } from './agreement-in-force/agreement-in-force.handler';
 import { CreateAgreementVersionHandler } from './create-agreement-version/create-agreement-version.handler';
 import { CreateCouncilHandler } from './create-council/create-council.handler';
@@ -27,6 +28,7 @@ const HANDLERS = [
   GetAgreementVersionHandler,
   RecordAgreementAdoptedBeforeHandler,
   AgreementInForceHandler,
+  AgreementChangesHandler,
   RecordFeesHandler,
   FeesInForceHandler,
 ];

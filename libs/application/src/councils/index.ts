@@ -21,5 +21,6 @@ export * from './list-agreement-versions/list-agreement-versions.handler';
 export * from './get-agreement-version/get-agreement-version.handler';
 export * from './record-agreement-adopted-before/record-agreement-adopted-before.handler';
 export * from './agreement-in-force/agreement-in-force.handler';
+export * from './agreement-changes/agreement-changes.handler';
 export * from './record-fees/record-fees.handler';
 export * from './fees-in-force/fees-in-force.handler';

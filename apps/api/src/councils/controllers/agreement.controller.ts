@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, R
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
+  AgreementChangesHandler,
   AgreementInForceHandler,
   CreateAgreementVersionHandler,
   GetAgreementVersionHandler,
@@ -12,9 +13,10 @@ import type { Actor } from '@app/identity';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { pageRequestOf } from '../../paging/page-query.dto';
 import { ApiPageResponse, answerPage } from '../../paging/paged-response';
-import { AgreementVersionParams, CreateAgreementVersionDto, ListAgreementVersionsQueryDto, RecordAdoptedBeforeDto } from '../dto/agreement-version.dto';
+import { AgreementChangesQuery, AgreementVersionParams, CreateAgreementVersionDto, ListAgreementVersionsQueryDto, RecordAdoptedBeforeDto } from '../dto/agreement-version.dto';
 import { CouncilParams } from '../dto/council.dto';
 import { InForceQuery } from '../dto/in-force.query.dto';
+import { AgreementChangesResponse } from '../responses/agreement-changes.response';
 import { AgreementVersionResponse } from '../responses/agreement-version.response';
 import { ApiCouncilProblems, BAD_PARAMETER, ApiRuleRefused, ApiStateConflict } from '../responses/api-council-problems.decorator';
 
@@ -28,6 +30,7 @@ export class AgreementController {
     private readonly getVersion: GetAgreementVersionHandler,
     private readonly recordAdoptedBefore: RecordAgreementAdoptedBeforeHandler,
     private readonly agreementInForce: AgreementInForceHandler,
+    private readonly agreementChanges: AgreementChangesHandler,
   ) {}
 
   @Post('agreement-versions')
@@ -85,6 +88,27 @@ export class AgreementController {
   })
   get(@CurrentActor() actor: Actor, @Param() params: AgreementVersionParams): Promise<AgreementVersionResponse> {
     return this.getVersion.execute(actor, params.slug, params.id);
+  }
+
+  @Get('agreement-versions/:id/changes')
+  @ApiOperation({
+    summary: 'What a version changes, section by section and word by word',
+    description:
+      'Against the version `against`, or by default the one in force today (Europe/Oslo); when none is in force and `against` is left ' +
+      'out, every section is `added` and `against` is null. Sections are matched by their ref; a new heading counts as a change. ' +
+      'For whoever can see the council, the clerks of its members included.',
+  })
+  @ApiOkResponse({ type: AgreementChangesResponse })
+  @ApiCouncilProblems({
+    badRequest: BAD_PARAMETER,
+    notFound: 'No such council that the caller can see, or no such version in it (the one in the path or the one in `against`)',
+  })
+  changes(
+    @CurrentActor() actor: Actor,
+    @Param() params: AgreementVersionParams,
+    @Query() query: AgreementChangesQuery,
+  ): Promise<AgreementChangesResponse> {
+    return this.agreementChanges.execute(actor, params.slug, params.id, query.against);
   }
 
   @Post('agreement-versions/:id/adopted-before')

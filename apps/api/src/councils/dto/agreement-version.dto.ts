@@ -98,3 +98,15 @@ export class AgreementVersionParams {
 
 /** `GET /api/councils/{slug}/agreement-versions?limit=&cursor=` */
 export class ListAgreementVersionsQueryDto extends PageQuery(AGREEMENT_VERSION_LIST_CURSOR) {}
+
+/** `?against=<version id>`: the version to compare with; the one in force today when left out. */
+export class AgreementChangesQuery {
+  @ApiPropertyOptional({
+    description: 'The id of the version to compare with; the one in force today (Europe/Oslo) when left out',
+    format: 'uuid',
+    example: '1b6e0f0a-8f3d-4c55-9a1e-6c2d7b9e4a10',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'against must be the id (a UUID) of an agreement version' })
+  against?: string;
+}
