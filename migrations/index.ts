@@ -11,6 +11,7 @@ import { KeepEachChainsHead1795800000000 } from './1795800000000-KeepEachChainsH
 import { IndexWhatTheJobsLookUp1795800001000 } from './1795800001000-IndexWhatTheJobsLookUp';
 import { IndexTheHotPaths1795800002000 } from './1795800002000-IndexTheHotPaths';
 import { IndexTheListsByTheirOrder1795800003000 } from './1795800003000-IndexTheListsByTheirOrder';
+import { FreezeMemberWeightsForMajorities1795900001000 } from './1795900001000-FreezeMemberWeightsForMajorities';
 
 // Every migration, in order. Listed by hand so that bundled builds find them without globbing.
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   IndexWhatTheJobsLookUp1795800001000,
   IndexTheHotPaths1795800002000,
   IndexTheListsByTheirOrder1795800003000,
+  FreezeMemberWeightsForMajorities1795900001000,
 ];

@@ -54,6 +54,7 @@ export class RoundsController {
               effectiveFrom: body.subject.effectiveFrom!,
               roundTo: body.subject.roundTo,
             },
+      decisionRule: body.decisionRule && { ...body.decisionRule },
       deadline: body.deadline,
       reminderDaysBefore: body.reminderDaysBefore,
       title: body.title,

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { MEMBER_STATUS_LABEL, ROUND_STATUS_LABEL } from '../rounds/status-labels';
-import { Money, OSLO_ZONE } from '@app/domain';
+import { Money, OSLO_ZONE, describeDecisionRule, parseDecisionRule } from '@app/domain';
 import { EventView } from '../rounds/read-rounds/read-rounds.handler';
 import { AllocationLineView, RoundMemberView, RoundView } from '../rounds/round.view';
 
@@ -55,7 +55,6 @@ const EVENT_LABEL: Record<string, string> = {
   'agreement_version.in_force': 'Samarbeidsavtale i kraft',
 };
 
-const RULE_LABEL: Record<string, string> = { unanimity: 'Enstemmighet: alle medlemmer må vedta (vetorett)' };
 
 /** The Norwegian name of an event type; a type this list does not know yet is shown as it is. */
 export function eventLabel(type: string): string {
@@ -106,7 +105,7 @@ export function roundFacts(dossier: RoundDossier, format: DossierFormat): Array<
     );
   }
   facts.push(
-    ['Beslutningsregel', RULE_LABEL[round.decisionRule.kind] ?? round.decisionRule.kind],
+    ['Beslutningsregel', describeDecisionRule(parseDecisionRule(round.decisionRule))],
     ['Frist', format.date(round.deadline)],
     ['Status', ROUND_STATUS_LABEL[round.status]],
   );

@@ -72,7 +72,7 @@ export class RoundEntity {
   roundTo!: 'ore' | 'krone' | null;
 
   @Column({ name: 'decision_rule', type: 'jsonb' })
-  decisionRule!: { kind: 'unanimity' };
+  decisionRule!: { kind: 'unanimity' } | { kind: 'qualified_majority'; by: 'count' | 'weight'; atLeast: string };
 
   @Column({ type: 'date' })
   deadline!: string;
@@ -175,6 +175,10 @@ export class RoundMemberEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
   updatedAt!: Date | null;
+
+  /** The member's weight in the round's cost key, frozen at launch for a qualified majority by weight; null otherwise. */
+  @Column({ type: 'numeric', precision: 30, scale: 10, nullable: true })
+  weight!: string | null;
 }
 
 /** Every registration and correction of a member's decision, never changed or removed. */

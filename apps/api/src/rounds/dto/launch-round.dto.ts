@@ -11,6 +11,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -59,6 +60,28 @@ export class RoundSubjectDto {
   roundTo?: 'ore' | 'krone';
 }
 
+/** How the round is decided: unanimity with veto (the default), or a qualified majority by count or by weight. */
+export class DecisionRuleDto {
+  @ApiProperty({ enum: ['unanimity', 'qualified_majority'], example: 'qualified_majority' })
+  @IsIn(['unanimity', 'qualified_majority'], { message: 'decisionRule.kind must be "unanimity" or "qualified_majority"' })
+  kind!: 'unanimity' | 'qualified_majority';
+
+  @ApiPropertyOptional({
+    enum: ['count', 'weight'],
+    example: 'count',
+    description: "With `qualified_majority`: count the members, or their weights in the round's cost key (frozen at launch; fee rounds only)",
+  })
+  @ValidateIf((rule: DecisionRuleDto) => rule.kind === 'qualified_majority' || rule.by !== undefined)
+  @IsIn(['count', 'weight'], { message: 'decisionRule.by must be "count" or "weight"' })
+  by?: 'count' | 'weight';
+
+  @ApiPropertyOptional({ example: '2/3', description: 'With `qualified_majority`: the share that must adopt, a fraction "p/q" with 1 ≤ p ≤ q ≤ 100' })
+  @ValidateIf((rule: DecisionRuleDto) => rule.kind === 'qualified_majority' || rule.atLeast !== undefined)
+  @IsString({ message: 'decisionRule.atLeast must be a fraction such as "2/3"' })
+  @Matches(/^[1-9]\d{0,2}\/[1-9]\d{0,2}$/, { message: 'decisionRule.atLeast must be a fraction such as "2/3"' })
+  atLeast?: string;
+}
+
 /** Launch of an approval round by the secretariat. */
 export class LaunchRoundDto {
   @ApiProperty({ type: RoundSubjectDto })
@@ -66,6 +89,18 @@ export class LaunchRoundDto {
   @ValidateNested()
   @Type(() => RoundSubjectDto)
   subject!: RoundSubjectDto;
+
+  @ApiPropertyOptional({
+    type: DecisionRuleDto,
+    default: { kind: 'unanimity' },
+    description:
+      'How the round is decided. Agreement versions and fee changes that raise any member\'s fee need unanimity; any other rule is refused (422) for them.',
+  })
+  @IsOptional()
+  @IsObject({ message: 'decisionRule must be an object such as { "kind": "unanimity" }' })
+  @ValidateNested()
+  @Type(() => DecisionRuleDto)
+  decisionRule?: DecisionRuleDto;
 
   @ApiProperty({ description: 'The last day to decide, Europe/Oslo; it ends 23:59:59 local time', example: '2022-12-15' })
   @IsCalendarDate()

@@ -72,7 +72,10 @@ export class ForecastResponse {
 }
 
 export class DecisionRuleResponse {
-  @ApiProperty({ enum: ['unanimity'], example: 'unanimity' }) kind!: string;
+  @ApiProperty({ enum: ['unanimity', 'qualified_majority'], example: 'qualified_majority' }) kind!: string;
+  @ApiPropertyOptional({ enum: ['count', 'weight'], example: 'count', description: 'With `qualified_majority`: members counted, or their weights in the cost key' })
+  by?: string;
+  @ApiPropertyOptional({ example: '2/3', description: 'With `qualified_majority`: the share that must adopt' }) atLeast?: string;
 }
 
 export class RoundResponse {

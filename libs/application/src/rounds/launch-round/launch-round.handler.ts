@@ -30,6 +30,7 @@ import { openRoundJobs } from '../../jobs/round-schedule';
 import { enqueueJobs } from '../../outbox/outbox';
 import { Clock } from '../../time/clock';
 import { RoundView, loadRoundView } from '../round.view';
+import { launchDecisionRule } from './launch-decision-rule';
 
 /** What the secretariat sends out for approval. */
 export type LaunchSubject =
@@ -39,6 +40,8 @@ export type LaunchSubject =
 export interface LaunchRoundCommand {
   councilSlug: string;
   subject: LaunchSubject;
+  /** `{ kind: 'unanimity' }` when not given; a qualified majority only where the subject allows it. */
+  decisionRule?: Record<string, unknown>;
   deadline: string;
   reminderDaysBefore?: number[];
   title?: string;
@@ -96,12 +99,14 @@ export class LaunchRoundHandler {
       });
       let allocation: RoundAllocationLineEntity[] = [];
       let subjectData: Record<string, unknown>;
+      let decided: ReturnType<typeof launchDecisionRule>;
       if (command.subject.type === 'agreement') {
         const version = await this.agreementVersion(manager, council.id, command.subject.versionId);
         round.subjectType = 'agreement';
         round.agreementVersionId = version.id;
         round.title = command.title ?? `Samarbeidsavtale: ${version.title}`;
         subjectData = { type: 'agreement', versionId: version.id, title: version.title, effectiveFrom: version.effectiveFrom };
+        decided = launchDecisionRule(command.decisionRule, { type: 'agreement' }, electorate);
       } else {
         const subject = command.subject;
         const total = Money.fromNok(subject.total);
@@ -138,11 +143,19 @@ export class LaunchRoundHandler {
           }),
         );
         subjectData = { type: 'fees', total: total.toNok(), costKey: key.key, effectiveFrom, roundTo };
+        const raisesAnyFee = lines.some((line) => line.change.ore > 0n);
+        decided = launchDecisionRule(command.decisionRule, { type: 'fees', raisesAnyFee, costKey: key.key, weights }, electorate);
       }
 
+      round.decisionRule = decided.rule;
       const saved = await manager.getRepository(RoundEntity).save(round);
       await manager.getRepository(RoundMemberEntity).insert(
-        memberships.map((m) => ({ roundId: saved.id, municipalityNumber: m.municipalityNumber, name: m.municipality!.name })),
+        memberships.map((m) => ({
+          roundId: saved.id,
+          municipalityNumber: m.municipalityNumber,
+          name: m.municipality!.name,
+          weight: decided.weights?.[m.municipalityNumber] ?? null,
+        })),
       );
       if (allocation.length > 0) {
         await manager.getRepository(RoundAllocationLineEntity).insert(allocation.map((line) => ({ ...line, roundId: saved.id })));
@@ -161,7 +174,7 @@ export class LaunchRoundHandler {
             subject: subjectData,
             deadline: saved.deadline,
             reminderDaysBefore,
-            decisionRule: UNANIMITY,
+            decisionRule: decided.rule,
             electorate,
             allocation: allocation.map((line) => ({
               municipalityNumber: line.municipalityNumber,

@@ -182,6 +182,8 @@ export class RegisterDecisionHandler {
       decisions: members
         .filter((m) => isFinalDecision(m.status) && m.decidedSequence !== null)
         .map((m) => ({ municipalityNumber: m.municipalityNumber, status: m.status, sequence: Number(m.decidedSequence) })),
+      // Frozen at launch for a majority by weight; the rule reads them only then.
+      weights: Object.fromEntries(members.filter((m) => m.weight != null).map((m) => [m.municipalityNumber, m.weight!])),
     });
     return result.status === 'open' ? null : result;
   }

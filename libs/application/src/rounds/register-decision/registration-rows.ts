@@ -116,7 +116,7 @@ const READ_LOCKED_ROUND = `
                    'roundId', m.round_id, 'municipalityNumber', m.municipality_number, 'name', m.name, 'status', m.status, 'revision', m.revision,
                    'overdue', m.overdue, 'meetingDate', m.meeting_date, 'nextMeetingDate', m.next_meeting_date, 'body', m.body,
                    'caseNumber', m.case_number, 'protocolRef', m.protocol_ref, 'votes', m.votes, 'note', m.note,
-                   'decidedSequence', m.decided_sequence::text, 'updatedAt', m.updated_at) ORDER BY m.municipality_number)
+                   'decidedSequence', m.decided_sequence::text, 'updatedAt', m.updated_at, 'weight', m.weight::text) ORDER BY m.municipality_number)
             FROM round_member m WHERE m.round_id = r.id) AS members,
          (SELECT json_build_object('status', o.status, 'decisiveMunicipalityNumber', o.decisive_municipality_number,
                    'decisiveRevision', o.decisive_revision, 'settledAt', o.settled_at)
