@@ -1277,12 +1277,41 @@ export interface components {
             updatedAt: string | null;
             votes: components["schemas"]["VotesResponse"] | null;
         };
-        DecisionRuleResponse: {
+        DecisionRuleDto: {
             /**
-             * @example unanimity
+             * @description With `qualified_majority`: the share that must adopt, a fraction "p/q" with 1 ≤ p ≤ q ≤ 100
+             * @example 2/3
+             */
+            atLeast?: string;
+            /**
+             * @description With `qualified_majority`: count the members, or their weights in the round's cost key (frozen at launch; fee rounds only)
+             * @example count
              * @enum {string}
              */
-            kind: "unanimity";
+            by?: "count" | "weight";
+            /**
+             * @example qualified_majority
+             * @enum {string}
+             */
+            kind: "unanimity" | "qualified_majority";
+        };
+        DecisionRuleResponse: {
+            /**
+             * @description With `qualified_majority`: the share that must adopt
+             * @example 2/3
+             */
+            atLeast?: string;
+            /**
+             * @description With `qualified_majority`: members counted, or their weights in the cost key
+             * @example count
+             * @enum {string}
+             */
+            by?: "count" | "weight";
+            /**
+             * @example qualified_majority
+             * @enum {string}
+             */
+            kind: "unanimity" | "qualified_majority";
         };
         EventResponse: {
             /** @example clerk.5054 */
@@ -1574,6 +1603,13 @@ export interface components {
              * @example 2022-12-15
              */
             deadline: string;
+            /**
+             * @description How the round is decided. Agreement versions and fee changes that raise any member's fee need unanimity; any other rule is refused (422) for them.
+             * @default {
+             *       "kind": "unanimity"
+             *     }
+             */
+            decisionRule: components["schemas"]["DecisionRuleDto"];
             /**
              * @description Close the round by itself when the deadline has passed
              * @default false
