@@ -1603,13 +1603,8 @@ export interface components {
              * @example 2022-12-15
              */
             deadline: string;
-            /**
-             * @description How the round is decided. Agreement versions and fee changes that raise any member's fee need unanimity; any other rule is refused (422) for them.
-             * @default {
-             *       "kind": "unanimity"
-             *     }
-             */
-            decisionRule: components["schemas"]["DecisionRuleDto"];
+            /** @description How the round is decided; `{ "kind": "unanimity" }` when left out. Agreement versions and fee changes that raise any member's fee need unanimity; any other rule is refused (422) for them. */
+            decisionRule?: components["schemas"]["DecisionRuleDto"];
             /**
              * @description Close the round by itself when the deadline has passed
              * @default false

@@ -92,9 +92,8 @@ export class LaunchRoundDto {
 
   @ApiPropertyOptional({
     type: DecisionRuleDto,
-    default: { kind: 'unanimity' },
     description:
-      'How the round is decided. Agreement versions and fee changes that raise any member\'s fee need unanimity; any other rule is refused (422) for them.',
+      'How the round is decided; `{ "kind": "unanimity" }` when left out. Agreement versions and fee changes that raise any member\'s fee need unanimity; any other rule is refused (422) for them.',
   })
   @IsOptional()
   @IsObject({ message: 'decisionRule must be an object such as { "kind": "unanimity" }' })
