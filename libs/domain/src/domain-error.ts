@@ -34,6 +34,12 @@ export const DOMAIN_ERROR_KINDS = {
   'ROUND.DEADLINE_NOT_PASSED': 'conflict',
   'ROUND.NO_AUTOMATIC_EXPIRY': 'conflict',
   'AGREEMENT.MINIMUM_CONTENT_MISSING': 'invalid',
+  'MEMBERSHIP.INVALID_WITHDRAWAL_RULE': 'invalid',
+  'MEMBERSHIP.LEAVES_BEFORE_JOINING': 'invalid',
+  'MEMBERSHIP.ALREADY_ENDED': 'conflict',
+  'MEMBERSHIP.MERGER_INVALID': 'invalid',
+  'MEMBERSHIP.NOT_A_MEMBER': 'conflict',
+  'ROUND.ELECTORATE_UP_TO_DATE': 'conflict',
 } as const satisfies Record<string, DomainErrorKind>;
 
 /** The stable code of a refused rule, e.g. `ROUND.ALREADY_SETTLED`; clients may rely on it. */

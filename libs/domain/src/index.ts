@@ -11,3 +11,4 @@ export * from './calendar';
 export * from './round-forecast';
 export * from './in-force';
 export * from './agreement-changes';
+export * from './membership';
