@@ -12,6 +12,7 @@ import { IndexWhatTheJobsLookUp1795800001000 } from './1795800001000-IndexWhatTh
 import { IndexTheHotPaths1795800002000 } from './1795800002000-IndexTheHotPaths';
 import { IndexTheListsByTheirOrder1795800003000 } from './1795800003000-IndexTheListsByTheirOrder';
 import { FreezeMemberWeightsForMajorities1795900001000 } from './1795900001000-FreezeMemberWeightsForMajorities';
+import { DateMemberships1795900002000 } from './1795900002000-DateMemberships';
 
 // Every migration, in order. Listed by hand so that bundled builds find them without globbing.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   IndexTheHotPaths1795800002000,
   IndexTheListsByTheirOrder1795800003000,
   FreezeMemberWeightsForMajorities1795900001000,
+  DateMemberships1795900002000,
 ];

@@ -132,6 +132,8 @@ describe('the audit trail', () => {
       `TRUNCATE member_decision_revision`,
       `DELETE FROM round_member`,
       `TRUNCATE round_member CASCADE`,
+      `TRUNCATE round CASCADE`,
+      `TRUNCATE round_electorate_change`,
     ];
     const [before] = await api.dataSource.query(`SELECT (SELECT count(*) FROM event)::int AS events, (SELECT count(*) FROM member_decision_revision)::int AS revisions`);
     for (const sql of refusals) await expect(asApplication.query(sql).then(() => `${sql}: accepted`)).rejects.toThrow(/append-only/);

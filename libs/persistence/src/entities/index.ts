@@ -14,6 +14,7 @@ import {
   RoundAllocationLineEntity,
   RoundEntity,
   RoundMemberEntity,
+  RoundElectorateChangeEntity,
   RoundOutcomeEntity,
 } from './round.entity';
 
@@ -48,6 +49,7 @@ export const ENTITIES = [
   MemberDecisionRevisionEntity,
   RoundAllocationLineEntity,
   RoundOutcomeEntity,
+  RoundElectorateChangeEntity,
   EventEntity,
   IdempotencyRecordEntity,
   OutboxEntity,

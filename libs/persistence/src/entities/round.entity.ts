@@ -194,12 +194,14 @@ export class MemberDecisionRevisionEntity {
   @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'pk_member_decision_revision' })
   revision!: number;
 
-  @ManyToOne(() => RoundMemberEntity, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'round_id', referencedColumnName: 'roundId', foreignKeyConstraintName: 'fk_member_decision_revision_member' },
-    { name: 'municipality_number', referencedColumnName: 'municipalityNumber', foreignKeyConstraintName: 'fk_member_decision_revision_member' },
-  ])
-  member?: RoundMemberEntity;
+  // The round's, not the member row's: a revision outlives a member taken out of the electorate by an amendment.
+  @ManyToOne(() => RoundEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'round_id', foreignKeyConstraintName: 'fk_member_decision_revision_round' })
+  round?: RoundEntity;
+
+  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_number', foreignKeyConstraintName: 'fk_member_decision_revision_municipality' })
+  municipality?: MunicipalityEntity;
 
   @Column({ type: 'bigint', generated: 'increment' })
   sequence!: string;
@@ -292,4 +294,54 @@ export class RoundOutcomeEntity {
   // Given by the settlement from the Clock, the same instant as its event.
   @Column({ name: 'settled_at', type: 'timestamptz' })
   settledAt!: Date;
+}
+
+/**
+ * One change to an open round's electorate, made by the secretariat with a reason after a member left or
+ * merged: a member taken out (with its decision as it stood), a successor brought in, or one that decides anew.
+ */
+@Entity('round_electorate_change')
+@Index('ix_round_electorate_change_round', ['roundId', 'sequence'])
+@Check('ck_round_electorate_change_kind', `"change" IN ('removed', 'added', 'decides_anew')`)
+export class RoundElectorateChangeEntity {
+  @PrimaryGeneratedColumn('identity', { name: 'sequence', type: 'bigint', primaryKeyConstraintName: 'pk_round_electorate_change' })
+  sequence!: string;
+
+  @Column({ name: 'round_id', type: 'uuid' })
+  roundId!: string;
+
+  @ManyToOne(() => RoundEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'round_id', foreignKeyConstraintName: 'fk_round_electorate_change_round' })
+  round?: RoundEntity;
+
+  @Column({ name: 'municipality_number', type: 'char', length: 4 })
+  municipalityNumber!: string;
+
+  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_number', foreignKeyConstraintName: 'fk_round_electorate_change_municipality' })
+  municipality?: MunicipalityEntity;
+
+  /** The member's name as the round knew it. */
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  change!: 'removed' | 'added' | 'decides_anew';
+
+  /** The member's status before the change (removed, decides anew) or as it came in (added). */
+  @Column({ type: 'text' })
+  status!: string;
+
+  /** For a merger: the successor of a removed member; the predecessors of an added one are the rows naming it. */
+  @Column({ name: 'successor', type: 'char', length: 4, nullable: true })
+  successor!: string | null;
+
+  @Column({ type: 'text' })
+  reason!: string;
+
+  @Column({ name: 'amended_by', type: 'text' })
+  amendedBy!: string;
+
+  @Column({ name: 'amended_at', type: 'timestamptz' })
+  amendedAt!: Date;
 }
