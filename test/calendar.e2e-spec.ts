@@ -483,7 +483,7 @@ describe('calendar feeds', () => {
     const council = await issued(malvik, { scope: 'council', council: COUNCIL });
     expect((await feedOf(council.url)).events.length).toBeGreaterThan(0);
     await api.dataSource.query(
-      `UPDATE membership SET left_on = '2022-10-01' WHERE municipality_number = '5031' AND council_id = (SELECT id FROM council WHERE slug = $1)`,
+      `UPDATE membership SET left_on = joined_on WHERE municipality_number = '5031' AND council_id = (SELECT id FROM council WHERE slug = $1)`,
       [COUNCIL],
     );
     try {

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ChangeRoundHandler, LaunchRoundHandler, ReadRoundsHandler, RegisterDecisionHandler } from '@app/application';
+import { AmendElectorateHandler, ChangeRoundHandler, LaunchRoundHandler, ReadRoundsHandler, RegisterDecisionHandler } from '@app/application';
 import { Actor } from '@app/identity';
 import { CurrentActor } from '../auth';
 import { pageRequestOf } from '../paging/page-query.dto';
@@ -18,7 +18,7 @@ import { ApiProblems } from '../problem-details/api-problems.decorator';
 import { ProblemException } from '../problem-details/problem';
 import { LaunchRoundDto } from './dto/launch-round.dto';
 import { RegisterDecisionDto } from './dto/register-decision.dto';
-import { ExpireRoundDto, ExtendRoundDto, ListRoundsQueryDto, WithdrawRoundDto } from './dto/round-commands.dto';
+import { AmendElectorateDto, ExpireRoundDto, ExtendRoundDto, ListRoundsQueryDto, WithdrawRoundDto } from './dto/round-commands.dto';
 import { EventResponse, MemberDecisionResponse, RegisterDecisionResponse, RoundResponse } from './dto/round.response';
 import { RoundSummaryResponse } from './dto/round-summary.response';
 import { CouncilSlugParams, ListEventsQueryDto, MemberParams, RoundParams } from './dto/round-params.dto';
@@ -35,6 +35,7 @@ export class RoundsController {
     private readonly register: RegisterDecisionHandler,
     private readonly change: ChangeRoundHandler,
     private readonly read: ReadRoundsHandler,
+    private readonly amend: AmendElectorateHandler,
   ) {}
 
   @Post('councils/:slug/rounds')
@@ -160,6 +161,23 @@ export class RoundsController {
   @ApiProblems(400, 403, 404, 409, 413)
   withdraw(@CurrentActor() actor: Actor, @Param() { id }: RoundParams, @Body() body: WithdrawRoundDto) {
     return this.change.execute(actor, id, { type: 'withdraw', reason: body.reason });
+  }
+
+  @Post('rounds/:id/amend-electorate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Amend an open round’s electorate after members left or merged (secretariat, with a reason)',
+    description:
+      'Compares the electorate frozen at launch with the council’s members today (Oslo): a member whose membership has ended is taken out, its ' +
+      'decision kept in the record; a merged member’s successor takes its place — a successor that kept its number decides anew, a new one comes ' +
+      'in pending — unless every predecessor had adopted, when the successor counts as adopted. Members who joined after the launch stay out. A fee ' +
+      'round’s shares of merged members go to the successor; a fee round whose member simply left must be withdrawn and launched again (409). ' +
+      'If the outcome is then certain, the round settles on the amended electorate, once, with `round.settled` saying `cause: electorate_amended`.',
+  })
+  @ApiOkResponse({ type: RoundResponse })
+  @ApiProblems(400, 403, 404, 409, 413)
+  amendElectorate(@CurrentActor() actor: Actor, @Param() { id }: RoundParams, @Body() body: AmendElectorateDto) {
+    return this.amend.execute(actor, id, body.reason);
   }
 
   @Post('rounds/:id/expire')

@@ -347,6 +347,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/councils/{slug}/members/{municipalityNumber}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a member leaves on a day (secretariat)
+         * @description `leftOn` is its last day as a member. Open rounds keep it in their electorate until the secretariat amends them (`POST /api/rounds/{id}/amend-electorate`). Its cost-key weights stay as they are: a key that still names it is incomplete for the next fee round until it is updated.
+         */
+        post: operations["MembersController_leave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/{slug}/members/{municipalityNumber}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a member’s notice of withdrawal (secretariat)
+         * @description The withdrawal takes effect under the council’s withdrawal rule (`withdrawalRule` of the council: months of notice, then to 31 December): the member answers with `leftOn` set to its last day. Rounds launched until then include it; later ones do not. Recording a notice again replaces the earlier one.
+         */
+        post: operations["MembersController_giveNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/{slug}/mergers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a merger of members (secretariat)
+         * @description The predecessors’ memberships end on the day before `effectiveFrom`, and the successor is a member from that day: a new municipality (Orkland, 5059, registered with its name) or one of the predecessors, whose membership goes on (Trondheim absorbing Klæbu). The municipality registry keeps the predecessors’ numbers and names, marked as ceased and succeeded, so history reads as it was. Open rounds keep their electorate until the secretariat amends each (`POST /api/rounds/{id}/amend-electorate`); cost keys must be updated for the successor before the next fee round.
+         */
+        post: operations["MembershipsController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/councils/{slug}/rounds": {
         parameters: {
             query?: never;
@@ -365,6 +425,26 @@ export interface paths {
          * @description Freezes the electorate and, for fees, the allocation.
          */
         post: operations["RoundsController_launchRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/{slug}/withdrawal-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record how a member withdraws under the agreement (secretariat)
+         * @description Kommuneloven § 18-4 g: months of notice, and whether the withdrawal then takes effect on 31 December. 12 months to the year’s end until recorded.
+         */
+        put: operations["MembershipsController_setWithdrawalRule"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -595,6 +675,26 @@ export interface paths {
         get: operations["RoundsController_getRound"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/amend-electorate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Amend an open round’s electorate after members left or merged (secretariat, with a reason)
+         * @description Compares the electorate frozen at launch with the council’s members today (Oslo): a member whose membership has ended is taken out, its decision kept in the record; a merged member’s successor takes its place — a successor that kept its number decides anew, a new one comes in pending — unless every predecessor had adopted, when the successor counts as adopted. Members who joined after the launch stay out. A fee round’s shares of merged members go to the successor; a fee round whose member simply left must be withdrawn and launched again (409). If the outcome is then certain, the round settles on the amended electorate, once, with `round.settled` saying `cause: electorate_amended`.
+         */
+        post: operations["RoundsController_amendElectorate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -870,6 +970,10 @@ export interface components {
             /** @example 10000000.00 */
             total: string;
         };
+        AmendElectorateDto: {
+            /** @example Klæbu slått sammen med Trondheim fra 1. januar 2020 */
+            reason: string;
+        };
         AuditChainResponse: {
             /**
              * @description Chains walked: one per council
@@ -1086,6 +1190,7 @@ export interface components {
             name: string;
             /** @example trondheimsregionen */
             slug: string;
+            withdrawalRule: components["schemas"]["WithdrawalRuleResponse"];
         };
         CouncilSummaryResponse: {
             /** @example Trondheimsregionen */
@@ -1313,6 +1418,34 @@ export interface components {
              */
             kind: "unanimity" | "qualified_majority";
         };
+        ElectorateChangeResponse: {
+            /** @example 2020-01-02T09:00:00.000Z */
+            at: string;
+            /** @example sekretariat.trondheimsregionen */
+            by: string;
+            /**
+             * @description Taken out of the electorate (left, or merged), brought in as a successor, or a successor that kept its number and decides anew
+             * @example removed
+             * @enum {string}
+             */
+            change: "removed" | "added" | "decides_anew";
+            /** @example 5030 */
+            municipalityNumber: string;
+            /** @example Klæbu */
+            name: string;
+            /** @example Klæbu slått sammen med Trondheim fra 1. januar 2020 */
+            reason: string;
+            /**
+             * @description Its status before the change (removed, decides anew) or as it came in (added)
+             * @example pending
+             */
+            status: string;
+            /**
+             * @description For a member removed by a merger: its successor
+             * @example 5001
+             */
+            successor: string | null;
+        };
         EventResponse: {
             /** @example clerk.5054 */
             actor: string;
@@ -1478,6 +1611,19 @@ export interface components {
              */
             unscheduled: string[];
         };
+        GiveNoticeDto: {
+            /**
+             * Format: date
+             * @description The day the kommunestyre gave notice of withdrawal (today or earlier)
+             * @example 2026-12-02
+             */
+            noticeGivenOn: string;
+            /**
+             * @description A note for the record, e.g. the kommunestyre’s case number
+             * @example KS-sak 45/26
+             */
+            reason?: string;
+        };
         HeadCheckResponse: {
             /**
              * @description Events in the chain now
@@ -1638,6 +1784,19 @@ export interface components {
              */
             title?: string;
         };
+        LeaveDto: {
+            /**
+             * Format: date
+             * @description Its last day as a member
+             * @example 2026-12-31
+             */
+            leftOn: string;
+            /**
+             * @description Why it leaves, for the record
+             * @example Uttreden etter avtalens § 12
+             */
+            reason: string;
+        };
         LiveEventResponse: {
             /** @example clerk.5031 */
             actor: string;
@@ -1701,13 +1860,19 @@ export interface components {
         };
         MemberResponse: {
             /**
+             * @description How the membership ends: it left, its notice of withdrawal takes effect, or it merged into `succeededBy`; null while open-ended
+             * @example null
+             * @enum {string|null}
+             */
+            ending: "left" | "withdrawal" | "merger" | null;
+            /**
              * Format: date
              * @example 2020-01-01
              */
             joinedOn: string;
             /**
              * Format: date
-             * @description The day it left the council; null while a member
+             * @description Its last day as a member (a notice of withdrawal or a merger may set it ahead); null while open-ended
              * @example 2024-12-31
              */
             leftOn: string | null;
@@ -1719,10 +1884,21 @@ export interface components {
             /** @example Stjørdal */
             name: string;
             /**
+             * Format: date
+             * @description The day its notice of withdrawal was given
+             * @example null
+             */
+            noticeGivenOn: string | null;
+            /**
              * @description Seats in representantskapet
              * @example 2
              */
             representatives: number;
+            /**
+             * @description The kommunenummer of the municipality it merged into
+             * @example null
+             */
+            succeededBy: string | null;
         };
         MeResponse: {
             /**
@@ -1737,6 +1913,44 @@ export interface components {
              * @example kari.nordmann
              */
             subject: string;
+        };
+        MergeDto: {
+            /**
+             * Format: date
+             * @description The successor’s first day; the predecessors end the day before
+             * @example 2020-01-01
+             */
+            effectiveFrom: string;
+            /**
+             * @description The members that merge (the successor among them when it keeps its number)
+             * @example [
+             *       "5024",
+             *       "5016"
+             *     ]
+             */
+            predecessors: string[];
+            /**
+             * @description Why, for the record (the merger’s decision)
+             * @example Kommunesammenslåing vedtatt av Stortinget 8. juni 2017
+             */
+            reason: string;
+            /**
+             * @description The successor’s seats in representantskapet; the predecessors’ together when left out
+             * @example 3
+             */
+            representatives?: number;
+            successor: components["schemas"]["SuccessorDto"];
+        };
+        MergerResponse: {
+            /**
+             * Format: date
+             * @description The successor’s first day; the predecessors’ last is the day before
+             * @example 2020-01-01
+             */
+            effectiveFrom: string;
+            /** @description The predecessors that ended (not the successor when it kept its number) */
+            predecessors: components["schemas"]["MemberResponse"][];
+            successor: components["schemas"]["MemberResponse"];
         };
         MinimumContentDto: {
             /**
@@ -2155,7 +2369,7 @@ export interface components {
             status: "pending" | "scheduled" | "adopted" | "rejected" | "adopted_with_amendments" | "postponed";
         };
         RoundResponse: {
-            /** @description Frozen at launch; null for an agreement */
+            /** @description Frozen at launch (merged members’ shares go to their successor); null for an agreement */
             allocation: components["schemas"]["AllocationLineResponse"][] | null;
             /** @example trondheimsregionen */
             council: string;
@@ -2170,6 +2384,8 @@ export interface components {
              */
             deadline: string;
             decisionRule: components["schemas"]["DecisionRuleResponse"];
+            /** @description Amendments of the electorate since the launch, oldest first */
+            electorateChanges: components["schemas"]["ElectorateChangeResponse"][];
             forecast: components["schemas"]["ForecastResponse"];
             /**
              * Format: uuid
@@ -2408,6 +2624,18 @@ export interface components {
             /** @example Samarbeidsavtale 2020 */
             versionTitle?: string;
         };
+        SuccessorDto: {
+            /**
+             * @description Its kommunenummer: a new one (Orkland, 5059) or one of the predecessors’ (Trondheim, 5001)
+             * @example 5059
+             */
+            municipalityNumber: string;
+            /**
+             * @description Its name; for a known kommunenummer the registered name
+             * @example Orkland
+             */
+            name: string;
+        };
         TextPartResponse: {
             /**
              * @example removed
@@ -2466,6 +2694,30 @@ export interface components {
             blank: number;
             /** @example 35 */
             for: number;
+        };
+        WithdrawalRuleDto: {
+            /**
+             * @description Whether the withdrawal then takes effect on 31 December of the year the notice runs out
+             * @example true
+             */
+            atYearEnd: boolean;
+            /**
+             * @description Months of notice, from the day the notice is given
+             * @example 12
+             */
+            noticeMonths: number;
+        };
+        WithdrawalRuleResponse: {
+            /**
+             * @description Whether the withdrawal then takes effect on 31 December of the year the notice runs out
+             * @example true
+             */
+            atYearEnd: boolean;
+            /**
+             * @description Months of notice, from the day the notice is given
+             * @example 12
+             */
+            noticeMonths: number;
         };
         WithdrawRoundDto: {
             /** @example Forslaget trekkes etter nye budsjettrammer */
@@ -3765,6 +4017,244 @@ export interface operations {
             };
         };
     };
+    MembersController_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The official four-digit kommunenummer */
+                municipalityNumber: string;
+                /** @description The council’s slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeaveDto"];
+            };
+        };
+        responses: {
+            /** @description The membership as it ends */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+            /** @description Malformed JSON, a missing or unknown field, or a field of the wrong type; `errors[].field` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No bearer token, or one the API refuses */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller can see the council but is not its secretariat */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such council, or the municipality is not a member on that day */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Its membership already ended earlier */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description A day before it joined */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MembersController_giveNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The official four-digit kommunenummer */
+                municipalityNumber: string;
+                /** @description The council’s slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GiveNoticeDto"];
+            };
+        };
+        responses: {
+            /** @description The membership with the day the withdrawal takes effect */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+            /** @description Malformed JSON, a missing or unknown field, or a field of the wrong type; `errors[].field` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No bearer token, or one the API refuses */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller can see the council but is not its secretariat */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such council, or the municipality is not a member on that day */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description A notice dated in the future, or one that would take effect before the member joined */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MembershipsController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The council’s slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeDto"];
+            };
+        };
+        responses: {
+            /** @description The predecessors as they end and the successor */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergerResponse"];
+                };
+            };
+            /** @description Malformed JSON, a missing or unknown field, or a field of the wrong type; `errors[].field` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No bearer token, or one the API refuses */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller can see the council but is not its secretariat */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No council by that slug that the caller can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description A predecessor is not a member the day before, the successor is already a member under another membership, the successor’s name differs from the registered one, or a predecessor is recorded as merged otherwise in another council */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Fewer than two municipalities merging (or one that keeps its own number), or one named twice */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     RoundsController_listRounds: {
         parameters: {
             query?: {
@@ -3902,6 +4392,68 @@ export interface operations {
             };
             /** @description Well-formed, but a rule refuses it (`code` says which) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MembershipsController_setWithdrawalRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The council’s slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalRuleResponse"];
+                };
+            };
+            /** @description Malformed JSON, a missing or unknown field, or a field of the wrong type; `errors[].field` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No bearer token, or one the API refuses */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller can see the council but is not its secretariat */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No council by that slug that the caller can see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4819,6 +5371,85 @@ export interface operations {
             };
             /** @description No such object, or none the caller may see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    RoundsController_amendElectorate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendElectorateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown or missing fields (`errors` names them) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Signed in, but without the right for this object */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such object, or none the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The state does not allow it (e.g. the round is settled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

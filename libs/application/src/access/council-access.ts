@@ -1,7 +1,9 @@
 import { EntityManager } from 'typeorm';
+import { CalendarDate } from '@app/domain';
 import { Actor } from '@app/identity';
 import { CouncilEntity, MembershipEntity, Rows, Statement } from '@app/persistence';
 import { ApplicationError } from '../application-error';
+import { NOT_ENDED_ON } from '../councils/queries/membership-dates';
 
 /** 404 for a council that does not exist or is not the caller's to see: the same answer for both. */
 function councilNotFound(slug: string): ApplicationError {
@@ -19,15 +21,18 @@ export class CouncilAccess {
     private readonly memberNumbers: readonly string[],
   ) {}
 
-  /** Loads the council by slug and what the caller is to it; 404 when it does not exist or is not theirs to see. */
-  static async load(manager: EntityManager, actor: Actor, slug: string): Promise<CouncilAccess> {
+  /**
+   * Loads the council by slug and what the caller is to it on a day (Oslo's today, from the Clock); 404 when it
+   * does not exist or is not theirs to see.
+   */
+  static async load(manager: EntityManager, actor: Actor, slug: string, today: CalendarDate): Promise<CouncilAccess> {
     const council = await manager.getRepository(CouncilEntity).findOne({ where: { slug } });
     if (!council) throw councilNotFound(slug);
     const members = await manager
       .getRepository(MembershipEntity)
       .createQueryBuilder('m')
       .select('m.municipality_number', 'number')
-      .where('m.council_id = :id AND m.left_on IS NULL', { id: council.id })
+      .where(`m.council_id = :id AND ${NOT_ENDED_ON('m', ':today')}`, { id: council.id, today })
       .getRawMany<{ number: string }>();
     const access = new CouncilAccess(council, actor, members.map((m) => m.number));
     if (!access.canSee()) throw councilNotFound(slug);
@@ -38,15 +43,15 @@ export class CouncilAccess {
    * The statement that reads what `fromRows` needs: the council by its slug with its current
    * members' kommunenummer. For a read that sends its statements in one trip (readInOneTrip).
    */
-  static statement(slug: string): Statement {
+  static statement(slug: string, today: CalendarDate): Statement {
     return {
       sql: `SELECT c.id, c.slug, c.name, c.created_at AS "createdAt",
                    coalesce((SELECT array_agg(m.municipality_number::text ORDER BY m.municipality_number)
                                FROM membership m
-                              WHERE m.council_id = c.id AND m.left_on IS NULL), '{}') AS members
+                              WHERE m.council_id = c.id AND ${NOT_ENDED_ON('m', '$2::date')}), '{}') AS members
               FROM council c
              WHERE c.slug = $1`,
-      parameters: [slug],
+      parameters: [slug, today],
     };
   }
 
@@ -60,7 +65,7 @@ export class CouncilAccess {
     return access;
   }
 
-  /** Admin, the council's secretariat and leaders, and clerks of its current members see the council. */
+  /** Admin, the council's secretariat and leaders, and clerks of its members (not those whose membership has ended) see the council. */
   canSee(): boolean {
     return this.isStaff() || this.memberNumbers.some((number) => this.actor.isClerkOf(number));
   }

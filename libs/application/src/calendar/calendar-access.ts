@@ -1,8 +1,10 @@
 import { EntityManager } from 'typeorm';
+import { CalendarDate } from '@app/domain';
 import { Actor, FeedScope } from '@app/identity';
 import { CouncilEntity, MembershipEntity, MunicipalityEntity } from '@app/persistence';
 import { CouncilAccess } from '../access/council-access';
 import { ApplicationError } from '../application-error';
+import { NOT_ENDED_ON } from '../councils/queries/membership-dates';
 
 /** What a feed follows, as stored: the council's id, or the municipality's number, and the name it goes by. */
 export interface FeedSubject {
@@ -16,9 +18,9 @@ export interface FeedSubject {
  * otherwise); a municipality's feed its clerks, the secretariat and leaders of a council it is a
  * member of, and the admin (403 otherwise).
  */
-export async function authorizeFeed(manager: EntityManager, actor: Actor, scope: FeedScope): Promise<FeedSubject> {
+export async function authorizeFeed(manager: EntityManager, actor: Actor, scope: FeedScope, today: CalendarDate): Promise<FeedSubject> {
   if (scope.type === 'council') {
-    const { council } = await CouncilAccess.load(manager, actor, scope.council);
+    const { council } = await CouncilAccess.load(manager, actor, scope.council, today);
     return { name: council.name, councilId: council.id, municipalityNumber: null };
   }
   const number = scope.municipality;
@@ -34,7 +36,7 @@ export async function authorizeFeed(manager: EntityManager, actor: Actor, scope:
         .getRepository(MembershipEntity)
         .createQueryBuilder('m')
         .innerJoin(CouncilEntity, 'c', 'c.id = m.council_id')
-        .where('m.municipality_number = :number AND m.left_on IS NULL AND c.slug IN (:...staffOf)', { number, staffOf })
+        .where(`m.municipality_number = :number AND ${NOT_ENDED_ON('m', ':today')} AND c.slug IN (:...staffOf)`, { number, staffOf, today })
         .getExists()
     : false;
   if (!ofItsCouncils) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { OSLO_ZONE } from '@app/domain';
+import { OSLO_ZONE, todayInOslo } from '@app/domain';
 import { Actor, FeedScope, RoleClaim, feedTokenHash } from '@app/identity';
 import { AppUserEntity, CalendarFeedEntity, CouncilEntity, EventEntity, RoleGrantEntity, RoundEntity, RoundMemberEntity } from '@app/persistence';
 import { ApplicationError } from '../application-error';
@@ -126,7 +126,7 @@ export class CalendarFeedHandler {
   }
 
   private async viewOf(manager: EntityManager, holder: Actor, scope: FeedScope): Promise<CalendarFeedView> {
-    const { name } = await authorizeFeed(manager, holder, scope);
+    const { name } = await authorizeFeed(manager, holder, scope, todayInOslo(this.clock.now()));
     const rounds = await this.roundsOf(manager, scope);
     const members = await this.membersOf(manager, rounds);
     const revisions = await this.revisionsOf(manager, rounds);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '@app/config';
+import { todayInOslo } from '@app/domain';
 import { Actor, FeedScope, newFeedToken } from '@app/identity';
 import { AppUserEntity, CalendarFeedEntity } from '@app/persistence';
 import { ApplicationError } from '../application-error';
@@ -70,7 +71,7 @@ export class MyCalendarFeedsHandler {
     // The holder's grants are what every fetch is checked against: they must be on record.
     await this.people.remember(actor);
     return this.dataSource.transaction(async (manager) => {
-      const subject = await authorizeFeed(manager, actor, scope);
+      const subject = await authorizeFeed(manager, actor, scope, todayInOslo(this.clock.now()));
       const holder = await holderOf(manager, actor);
       if (!holder) throw ApplicationError.notFound('PERSON.NOT_FOUND', 'You are not known yet; sign in again and retry.');
       const now = this.clock.now();

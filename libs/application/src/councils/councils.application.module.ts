@@ -14,12 +14,14 @@ import { PutCostKeyHandler } from './put-cost-key/put-cost-key.handler';
 import { RecordAgreementAdoptedBeforeHandler } from './record-agreement-adopted-before/record-agreement-adopted-before.handler';
 import { RecordFeesHandler } from './record-fees/record-fees.handler';
 import { UpsertMemberHandler } from './upsert-member/upsert-member.handler';
+import { MembershipChangesHandler } from './membership-changes/membership-changes.handler';
 
 const HANDLERS = [
   CreateCouncilHandler,
   ListCouncilsHandler,
   GetCouncilHandler,
   UpsertMemberHandler,
+  MembershipChangesHandler,
   PutCostKeyHandler,
   GetCostKeyHandler,
   PreviewAllocationHandler,

@@ -12,6 +12,7 @@ export * from './create-council/create-council.handler';
 export * from './list-councils/list-councils.handler';
 export * from './get-council/get-council.handler';
 export * from './upsert-member/upsert-member.handler';
+export * from './membership-changes/membership-changes.handler';
 export * from './put-cost-key/put-cost-key.handler';
 export * from './get-cost-key/get-cost-key.handler';
 export * from './preview-allocation/allocate-by-cost-key';

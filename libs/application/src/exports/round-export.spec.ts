@@ -67,6 +67,7 @@ function sampleDossier(): RoundDossier {
     members,
     outcome: null,
     allocation,
+    electorateChanges: [],
   };
   const events: EventView[] = [
     { id: '1', type: 'round.launched', at: '2022-10-01T08:00:00.000Z', actor: 'secretariat.trondheimsregionen', data: { after: { deadline: '2022-12-15', electorate: members.map((m) => m.municipalityNumber) } } },

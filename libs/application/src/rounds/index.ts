@@ -1,3 +1,4 @@
+export * from './amend-electorate/amend-electorate.handler';
 export * from './change-round/change-round.handler';
 export * from './launch-round/launch-round.handler';
 export * from './read-rounds/read-rounds.handler';

@@ -3,6 +3,7 @@ import { UNDECIDED_STATUSES } from '@app/domain';
 import { RoundEntity, RoundMemberEntity, Rows, Statement } from '@app/persistence';
 import { instantKeySql } from '../paging/page-cursor';
 import { ROUND_COLUMNS, ROUND_MEMBER_COLUMNS } from '../views/round-rows.query';
+import type { ElectorateChangeView } from './round.view';
 
 // What whole rounds cost, one or a page of them: four statements, read into plain rows (no ORM
 // hydration: a page of fifty rounds has about a thousand member and allocation rows); a page of
@@ -38,7 +39,13 @@ SELECT ${ROUND_COLUMNS},
        r.reminder_days_before                      AS "reminderDaysBefore",
        r.is_public                                 AS "isPublic",
        r.launched_at                               AS "launchedAt",
-       r.launched_by                               AS "launchedBy"
+       r.launched_by                               AS "launchedBy",
+       (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                 'at', e.amended_at, 'by', e.amended_by, 'reason', e.reason, 'change', e.change,
+                 'municipalityNumber', e.municipality_number, 'name', e.name, 'status', e.status, 'successor', e.successor)
+               ORDER BY e.sequence), '[]'::jsonb)
+          FROM round_electorate_change e
+         WHERE e.round_id = r.id)                  AS "electorateChanges"
   FROM round r
   JOIN council c ON c.id = r.council_id
   LEFT JOIN agreement_version v ON v.id = r.agreement_version_id
@@ -85,6 +92,7 @@ export interface RoundViewRow extends Pick<RoundEntity, 'id' | 'title' | 'status
   isPublic: boolean;
   launchedAt: Date;
   launchedBy: string;
+  electorateChanges: ElectorateChangeView[];
 }
 
 export interface OutcomeRow {

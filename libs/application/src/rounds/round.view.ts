@@ -55,6 +55,22 @@ export type SubjectView =
   | { type: 'agreement'; versionId: string; versionTitle: string; effectiveFrom: string }
   | { type: 'fees'; total: string; costKey: string; effectiveFrom: string; roundTo: 'ore' | 'krone' };
 
+/**
+ * One change the secretariat made to an open round's electorate after a member left or merged: a member taken
+ * out (with its status then), a successor brought in, or one that decides anew.
+ */
+export interface ElectorateChangeView {
+  at: string;
+  by: string;
+  reason: string;
+  change: 'removed' | 'added' | 'decides_anew';
+  municipalityNumber: string;
+  name: string;
+  status: string;
+  /** The successor of a member removed by a merger. */
+  successor: string | null;
+}
+
 /** A round as API.md shapes it. */
 export interface RoundView {
   id: string;
@@ -75,6 +91,8 @@ export interface RoundView {
   members: RoundMemberView[];
   outcome: OutcomeView | null;
   allocation: AllocationLineView[] | null;
+  /** Amendments of the electorate since the launch, oldest first; empty for most rounds. */
+  electorateChanges: ElectorateChangeView[];
 }
 
 /**
@@ -275,6 +293,7 @@ function roundView(
     members: memberViews,
     outcome: outcomeView(outcome),
     allocation: allocationView(round, allocation),
+    electorateChanges: round.electorateChanges ?? [],
   };
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CouncilSummaryView, CouncilView, MemberView } from '@app/application';
+import type { CouncilSummaryView, CouncilView, MemberView, MergerView, WithdrawalRuleView } from '@app/application';
 
 /** A council in a list. */
 export class CouncilSummaryResponse implements CouncilSummaryView {
@@ -21,11 +21,52 @@ export class MemberResponse implements MemberView {
   @ApiProperty({ format: 'date', example: '2020-01-01' })
   joinedOn!: string;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day it left the council; null while a member', example: '2024-12-31' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Its last day as a member (a notice of withdrawal or a merger may set it ahead); null while open-ended',
+    example: '2024-12-31',
+  })
   leftOn!: string | null;
+
+  @ApiProperty({
+    enum: ['left', 'withdrawal', 'merger'],
+    nullable: true,
+    description: 'How the membership ends: it left, its notice of withdrawal takes effect, or it merged into `succeededBy`; null while open-ended',
+    example: null,
+  })
+  ending!: 'left' | 'withdrawal' | 'merger' | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day its notice of withdrawal was given', example: null })
+  noticeGivenOn!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The kommunenummer of the municipality it merged into', example: null })
+  succeededBy!: string | null;
 
   @ApiProperty({ description: 'Seats in representantskapet', example: 2 })
   representatives!: number;
+}
+
+/** How a member withdraws under the agreement (kommuneloven § 18-4 g). */
+export class WithdrawalRuleResponse implements WithdrawalRuleView {
+  @ApiProperty({ description: 'Months of notice, from the day the notice is given', example: 12, minimum: 0, maximum: 60 })
+  noticeMonths!: number;
+
+  @ApiProperty({ description: 'Whether the withdrawal then takes effect on 31 December of the year the notice runs out', example: true })
+  atYearEnd!: boolean;
+}
+
+/** A merger as recorded: the predecessors' memberships as they end and the successor's. */
+export class MergerResponse implements MergerView {
+  @ApiProperty({ format: 'date', description: 'The successor’s first day; the predecessors’ last is the day before', example: '2020-01-01' })
+  effectiveFrom!: string;
+
+  @ApiProperty({ type: [MemberResponse], description: 'The predecessors that ended (not the successor when it kept its number)' })
+  predecessors!: MemberResponse[];
+
+  @ApiProperty({ type: MemberResponse })
+  successor!: MemberResponse;
 }
 
 /** A council with its members and the names of its cost keys. */
@@ -35,4 +76,7 @@ export class CouncilResponse extends CouncilSummaryResponse implements CouncilVi
 
   @ApiProperty({ type: [String], description: 'Names of the council’s cost keys', example: ['fees-2022', 'percent-2025'] })
   costKeys!: string[];
+
+  @ApiProperty({ type: WithdrawalRuleResponse })
+  withdrawalRule!: WithdrawalRuleResponse;
 }

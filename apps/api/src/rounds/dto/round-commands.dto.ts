@@ -28,6 +28,15 @@ export class WithdrawRoundDto {
   reason!: string;
 }
 
+export class AmendElectorateDto {
+  @ApiProperty({ example: 'Klæbu slått sammen med Trondheim fra 1. januar 2020' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty({ message: 'reason must say why the electorate is amended' })
+  @MaxLength(2000)
+  reason!: string;
+}
+
 export class ExpireRoundDto {
   @ApiPropertyOptional({ example: 'Fristen er ute; saken tas opp på nytt neste år' })
   @Transform(trimmed)

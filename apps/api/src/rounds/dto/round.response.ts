@@ -44,6 +44,22 @@ export class AllocationLineResponse {
   @ApiProperty({ example: '1874192.68' }) change!: string;
 }
 
+export class ElectorateChangeResponse {
+  @ApiProperty({ example: '2020-01-02T09:00:00.000Z' }) at!: string;
+  @ApiProperty({ example: 'sekretariat.trondheimsregionen' }) by!: string;
+  @ApiProperty({ example: 'Klæbu slått sammen med Trondheim fra 1. januar 2020' }) reason!: string;
+  @ApiProperty({
+    enum: ['removed', 'added', 'decides_anew'],
+    description: 'Taken out of the electorate (left, or merged), brought in as a successor, or a successor that kept its number and decides anew',
+    example: 'removed',
+  })
+  change!: 'removed' | 'added' | 'decides_anew';
+  @ApiProperty({ example: '5030' }) municipalityNumber!: string;
+  @ApiProperty({ example: 'Klæbu' }) name!: string;
+  @ApiProperty({ example: 'pending', description: 'Its status before the change (removed, decides anew) or as it came in (added)' }) status!: string;
+  @ApiProperty({ type: String, nullable: true, example: '5001', description: 'For a member removed by a merger: its successor' }) successor!: string | null;
+}
+
 export class SubjectResponse {
   @ApiProperty({ enum: ['agreement', 'fees'], example: 'fees' }) type!: string;
   @ApiPropertyOptional({ format: 'uuid', example: '3f1c9a52-4b7e-4c1d-9a43-2f0e8b6d7c11' }) versionId?: string;
@@ -98,7 +114,10 @@ export class RoundResponse {
   @ApiProperty({ type: ForecastResponse }) forecast!: ForecastResponse;
   @ApiProperty({ type: [RoundMemberResponse] }) members!: RoundMemberResponse[];
   @ApiProperty({ type: OutcomeResponse, nullable: true }) outcome!: OutcomeResponse | null;
-  @ApiProperty({ type: [AllocationLineResponse], nullable: true, description: 'Frozen at launch; null for an agreement' }) allocation!: AllocationLineResponse[] | null;
+  @ApiProperty({ type: [AllocationLineResponse], nullable: true, description: 'Frozen at launch (merged members’ shares go to their successor); null for an agreement' })
+  allocation!: AllocationLineResponse[] | null;
+  @ApiProperty({ type: [ElectorateChangeResponse], description: 'Amendments of the electorate since the launch, oldest first' })
+  electorateChanges!: ElectorateChangeResponse[];
 }
 
 export class RoundStatusResponse {

@@ -53,7 +53,7 @@ export class AgreementChangesHandler {
 
   async execute(actor: Actor, slug: string, versionId: string, againstId?: string): Promise<AgreementChangesView> {
     const manager = this.dataSource.manager;
-    const { council } = await CouncilAccess.load(manager, actor, slug);
+    const { council } = await CouncilAccess.load(manager, actor, slug, todayInOslo(this.clock.now()));
     const version = await findCouncilAgreementVersion(manager, council.id, versionId);
     if (!version) throw agreementVersionNotFound(slug, versionId);
     const against: ComparedAgainst = againstId === undefined ? { inForceOn: todayInOslo(this.clock.now()) } : { versionId: againstId };

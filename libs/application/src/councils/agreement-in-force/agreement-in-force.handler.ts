@@ -18,7 +18,7 @@ export class AgreementInForceHandler {
 
   async execute(actor: Actor, slug: string, on?: string): Promise<AgreementVersionView> {
     const manager = this.dataSource.manager;
-    const { council } = await CouncilAccess.load(manager, actor, slug);
+    const { council } = await CouncilAccess.load(manager, actor, slug, todayInOslo(this.clock.now()));
     const day = on === undefined ? todayInOslo(this.clock.now()) : parseCalendarDate(on, 'on');
     const version = await findAgreementInForce(manager, council.id, day);
     if (!version) {

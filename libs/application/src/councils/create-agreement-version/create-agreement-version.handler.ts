@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { MINIMUM_CONTENT_LETTERS, MinimumContent, parseCalendarDate } from '@app/domain';
+import { MINIMUM_CONTENT_LETTERS, MinimumContent, parseCalendarDate, todayInOslo } from '@app/domain';
 import { Actor } from '@app/identity';
 import { AgreementSection, AgreementVersionEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
@@ -33,7 +33,7 @@ export class CreateAgreementVersionHandler {
   async execute(actor: Actor, command: CreateAgreementVersionCommand): Promise<AgreementVersionView> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const access = await CouncilAccess.load(manager, actor, command.slug);
+      const access = await CouncilAccess.load(manager, actor, command.slug, todayInOslo(now));
       access.requireSecretariat('write agreement versions');
       const effectiveFrom = parseCalendarDate(command.effectiveFrom, 'effectiveFrom');
       assertUniqueRefs(command.sections);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DEFAULT_WITHDRAWAL_RULE } from '@app/domain';
 import { Actor } from '@app/identity';
 import { CouncilEntity } from '@app/persistence';
 import { ApplicationError } from '../../application-error';
@@ -48,7 +49,7 @@ export class CreateCouncilHandler {
         at: now,
         data: { after: { slug: command.slug, name: command.name } },
       });
-      return { slug: command.slug, name: command.name, members: [], costKeys: [] };
+      return { slug: command.slug, name: command.name, members: [], costKeys: [], withdrawalRule: { ...DEFAULT_WITHDRAWAL_RULE } };
     });
   }
 }

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource } from 'typeorm';
+import { todayInOslo } from '@app/domain';
 import { Actor } from '@app/identity';
 import { CouncilEntity } from '@app/persistence';
 import { Page, PageRequest, cursorKeyOf, pageOf } from '../../paging/page';
 import { PageCursor } from '../../paging/page-cursor';
 import { CouncilSummaryView } from '../views/council.view';
+import { Clock } from '../../time/clock';
+import { NOT_ENDED_ON } from '../queries/membership-dates';
 
 /** The council list's position: the name and the slug, alphabetically. */
 export const COUNCIL_LIST_CURSOR = new PageCursor('councils', ['text', 'text'] as const);
@@ -16,7 +19,10 @@ export const COUNCIL_LIST_CURSOR = new PageCursor('councils', ['text', 'text'] a
  */
 @Injectable()
 export class ListCouncilsHandler {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async execute(actor: Actor, page: PageRequest): Promise<Page<CouncilSummaryView>> {
     const after = cursorKeyOf(COUNCIL_LIST_CURSOR, page);
@@ -39,9 +45,9 @@ export class ListCouncilsHandler {
         new Brackets((where) => {
           where.where('c.slug = ANY(:slugs)', { slugs });
           where.orWhere(
-            `EXISTS (SELECT 1 FROM membership m WHERE m.council_id = c.id AND m.left_on IS NULL
+            `EXISTS (SELECT 1 FROM membership m WHERE m.council_id = c.id AND ${NOT_ENDED_ON('m', ':today')}
              AND m.municipality_number = ANY(:municipalities))`,
-            { municipalities },
+            { municipalities, today: todayInOslo(this.clock.now()) },
           );
         }),
       );

@@ -4,7 +4,7 @@ import { Money, RoundTo, todayInOslo } from '@app/domain';
 import { Actor } from '@app/identity';
 import { CouncilAccess } from '../../access/council-access';
 import { Clock } from '../../time/clock';
-import { findCouncilMembers } from '../queries/council-members.query';
+import { findCouncilMembers, findCurrentMemberNumbers } from '../queries/council-members.query';
 import { allocateByCostKey } from './allocate-by-cost-key';
 
 /** A total to share over a named cost key, in øre (default) or whole kroner. */
@@ -47,14 +47,14 @@ export class PreviewAllocationHandler {
 
   async execute(actor: Actor, command: PreviewAllocationCommand): Promise<AllocationPreviewView> {
     const manager = this.dataSource.manager;
-    const access = await CouncilAccess.load(manager, actor, command.slug);
+    const access = await CouncilAccess.load(manager, actor, command.slug, todayInOslo(this.clock.now()));
     access.requireSecretariatOrLeader('preview allocations');
     const total = Money.fromNok(command.total);
     const roundTo = command.roundTo ?? 'ore';
     const on = todayInOslo(this.clock.now());
     const councilId = access.council.id;
     const names = new Map((await findCouncilMembers(manager, councilId)).map((member) => [member.municipalityNumber, member.name]));
-    const members = [...access.members()].sort();
+    const members = await findCurrentMemberNumbers(manager, councilId, on);
     const { costKey, currentSchedule, lines } = await allocateByCostKey(manager, {
       councilId,
       members,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assertValidCostKey, CostKeyWeights } from '@app/domain';
+import { assertValidCostKey, CostKeyWeights, todayInOslo } from '@app/domain';
 import { Actor } from '@app/identity';
 import { CostKeyEntity, CostKeyWeightEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
@@ -40,7 +40,7 @@ export class PutCostKeyHandler {
   async execute(actor: Actor, command: PutCostKeyCommand): Promise<PutCostKeyResult> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const access = await CouncilAccess.load(manager, actor, command.slug);
+      const access = await CouncilAccess.load(manager, actor, command.slug, todayInOslo(now));
       access.requireSecretariat('change cost keys');
       if (!COST_KEY_NAME.test(command.key)) {
         throw ApplicationError.invalid(
@@ -51,7 +51,7 @@ export class PutCostKeyHandler {
       }
       const councilId = access.council.id;
       await lockCouncilForWrite(manager, councilId);
-      assertValidCostKey(command.weights, await findCurrentMemberNumbers(manager, councilId));
+      assertValidCostKey(command.weights, await findCurrentMemberNumbers(manager, councilId, todayInOslo(now)));
       const tooPrecise = Object.entries(command.weights).filter(([, weight]) => !STORABLE_WEIGHT.test(weight));
       if (tooPrecise.length > 0) {
         const numbers = tooPrecise.map(([number]) => number);

@@ -33,7 +33,7 @@ export class RecordAgreementAdoptedBeforeHandler {
   async execute(actor: Actor, command: RecordAgreementAdoptedBeforeCommand): Promise<AgreementVersionView> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const access = await CouncilAccess.load(manager, actor, command.slug);
+      const access = await CouncilAccess.load(manager, actor, command.slug, todayInOslo(now));
       access.requireSecretariat('record agreements adopted before onboarding');
       const adoptedOn = parseCalendarDate(command.adoptedOn, 'adoptedOn');
       const today = todayInOslo(now);

@@ -42,13 +42,13 @@ export class RecordFeesHandler {
   async execute(actor: Actor, command: RecordFeesCommand): Promise<RecordFeesResult> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const access = await CouncilAccess.load(manager, actor, command.slug);
+      const access = await CouncilAccess.load(manager, actor, command.slug, todayInOslo(now));
       access.requireSecretariat('record fee schedules');
       const effectiveFrom = parseCalendarDate(command.effectiveFrom, 'effectiveFrom');
       const reason = requireReason(command.reason);
       const councilId = access.council.id;
       await lockCouncilForWrite(manager, councilId);
-      const amounts = coveringExactly(command.fees, await findCurrentMemberNumbers(manager, councilId));
+      const amounts = coveringExactly(command.fees, await findCurrentMemberNumbers(manager, councilId, todayInOslo(now)));
 
       const schedules = manager.getRepository(FeeScheduleEntity);
       const existing = await schedules.findOne({ where: { councilId, effectiveFrom } });

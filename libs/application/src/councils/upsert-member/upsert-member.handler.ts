@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isMunicipalityNumber, parseCalendarDate } from '@app/domain';
+import { isMunicipalityNumber, parseCalendarDate, todayInOslo } from '@app/domain';
 import { Actor } from '@app/identity';
 import { MembershipEntity, MunicipalityEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
@@ -37,7 +37,7 @@ export class UpsertMemberHandler {
   async execute(actor: Actor, command: UpsertMemberCommand): Promise<UpsertMemberResult> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const access = await CouncilAccess.load(manager, actor, command.slug);
+      const access = await CouncilAccess.load(manager, actor, command.slug, todayInOslo(now));
       access.requireSecretariat('add or change members');
       if (!isMunicipalityNumber(command.municipalityNumber)) {
         throw ApplicationError.invalid('MEMBER.INVALID_NUMBER', `"${command.municipalityNumber}" is not a kommunenummer (four digits).`, {
@@ -48,7 +48,7 @@ export class UpsertMemberHandler {
       const councilId = access.council.id;
       await lockCouncilForWrite(manager, councilId);
 
-      const existing = await findCurrentMembership(manager, councilId, command.municipalityNumber);
+      const existing = await findCurrentMembership(manager, councilId, command.municipalityNumber, todayInOslo(now));
       const { municipality, previousName } = await this.ensureMunicipality(manager, actor, command);
       const before = existing && toMemberView(existing, { name: previousName });
       const membership = await manager.getRepository(MembershipEntity).save({

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { todayInOslo } from '@app/domain';
 import { Actor } from '@app/identity';
 import { CouncilAccess } from '../../access/council-access';
 import { CouncilEventReader } from '../council-event.reader';
 import { CouncilLiveFeed } from '../council-live-feed';
 import { LiveEvent } from '../live-event';
+import { Clock } from '../../time/clock';
 
 /** Opens the live feed of a council's rounds for its secretariat, its leaders and the admin. */
 @Injectable()
@@ -14,6 +16,7 @@ export class FollowCouncilHandler {
     private readonly dataSource: DataSource,
     private readonly reader: CouncilEventReader,
     private readonly feed: CouncilLiveFeed,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -22,7 +25,7 @@ export class FollowCouncilHandler {
    */
   async follow(actor: Actor, councilSlug: string, lastEventId?: bigint): Promise<Observable<LiveEvent>> {
     const council = await this.dataSource.transaction(async (manager) => {
-      const access = await CouncilAccess.load(manager, actor, councilSlug);
+      const access = await CouncilAccess.load(manager, actor, councilSlug, todayInOslo(this.clock.now()));
       access.requireSecretariatOrLeader('follow its rounds live');
       return access.council;
     });

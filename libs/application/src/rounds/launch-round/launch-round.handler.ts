@@ -26,6 +26,7 @@ import { ApplicationError } from '../../application-error';
 import { appendEvent } from '../../audit/event-log';
 import { allocateByCostKey } from '../../councils/preview-allocation/allocate-by-cost-key';
 import { lockCouncilForWrite } from '../../councils/queries/council-write.lock';
+import { MEMBER_ON } from '../../councils/queries/membership-dates';
 import { openRoundJobs } from '../../jobs/round-schedule';
 import { enqueueJobs } from '../../outbox/outbox';
 import { Clock } from '../../time/clock';
@@ -65,7 +66,7 @@ export class LaunchRoundHandler {
   async execute(actor: Actor, command: LaunchRoundCommand): Promise<RoundView> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const access = await CouncilAccess.load(manager, actor, command.councilSlug);
+      const access = await CouncilAccess.load(manager, actor, command.councilSlug, todayInOslo(now));
       access.requireSecretariat('launch approval rounds');
       const council = access.council;
 
@@ -73,7 +74,8 @@ export class LaunchRoundHandler {
         .getRepository(MembershipEntity)
         .createQueryBuilder('m')
         .innerJoinAndSelect('m.municipality', 'municipality')
-        .where('m.council_id = :id AND m.left_on IS NULL', { id: council.id })
+        // The members on the day of the launch: not those yet to join, nor those whose membership has ended.
+        .where(`m.council_id = :id AND ${MEMBER_ON('m', ':today')}`, { id: council.id, today: todayInOslo(now) })
         .orderBy('m.municipality_number')
         .getMany();
       const electorate = memberships.map((m) => m.municipalityNumber);

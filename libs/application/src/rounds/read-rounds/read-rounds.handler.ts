@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { todayInOslo } from '@app/domain';
 import { Actor } from '@app/identity';
 import { AppUserEntity, MemberDecisionRevisionEntity, RoundEntity, RoundMemberEntity, readInOneTrip } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
@@ -102,7 +103,7 @@ export class ReadRoundsHandler {
     const after = cursorKeyOf(ROUND_LIST_CURSOR, page);
     const now = this.clock.now();
     const [council, rows] = await readInOneTrip(this.dataSource, [
-      CouncilAccess.statement(councilSlug),
+      CouncilAccess.statement(councilSlug, todayInOslo(now)),
       roundSummariesStatement(
         selectedRoundIds(ROUND_PAGE_SQL, [
           councilSlug,

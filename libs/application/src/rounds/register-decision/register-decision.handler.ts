@@ -1,27 +1,22 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   MemberDecisionState,
   Registration,
-  RoundOutcome,
-  decideOutcome,
   isFinalDecision,
-  startOfDayInOslo,
   todayInOslo,
   transitionMemberDecision,
-  transitionRound,
 } from '@app/domain';
 import { Actor } from '@app/identity';
-import { JOB_NAMES, jobIds } from '@app/jobs';
 import { IdempotencyRecordEntity, OneTripTransaction, RoundEntity, RoundMemberEntity, RoundOutcomeEntity } from '@app/persistence';
 import { ApplicationError } from '../../application-error';
-import { memberReminderJobs, openRoundJobIds } from '../../jobs/round-schedule';
-import { OutboxJob, enqueueJobs } from '../../outbox/outbox';
+import { memberReminderJobs } from '../../jobs/round-schedule';
+import { OutboxJob } from '../../outbox/outbox';
 import { Clock } from '../../time/clock';
-import { bringIntoForce } from '../coming-into-force';
 import { RoundAccess } from '../round-access';
-import { RegistrationWrite, lockRoundForRegistration, writeRegistration, writeSettlement } from './registration-rows';
+import { outcomeOf, settleRound } from '../settle-round';
+import { RegistrationWrite, lockRoundForRegistration, writeRegistration } from './registration-rows';
 import { OutcomeView, RoundMemberView, memberEtag, memberView, outcomeView } from '../round.view';
 
 export interface RegisterDecisionCommand {
@@ -137,7 +132,7 @@ export class RegisterDecisionHandler {
       // The new decision's place is its revision's sequence, drawn under the round's lock: after every
       // decision of this round already written, which is all the rule needs to know to settle.
       if (decidedSequence === 'new') member.decidedSequence = String(Number.MAX_SAFE_INTEGER);
-      const settles = round.status === 'open' && this.outcomeOf(round, members) !== null;
+      const settles = round.status === 'open' && outcomeOf(round, members) !== null;
       const corrected = change.transition === 'correct' || change.transition === 'correct_references';
       // An answer that leaves the round open is known before anything is written: it is kept in the same statement.
       const unsettled = settles ? null : answer(locked.outcome);
@@ -170,68 +165,12 @@ export class RegisterDecisionHandler {
       const written = await writeRegistration(transaction, registration, { commit: unsettled !== null });
       if (decidedSequence === 'new') member.decidedSequence = written.sequence;
       if (unsettled) return unsettled;
-      return keep(answer(await this.settle(await transaction.manager(), actor, round, members, now)));
+      return keep(answer(await settleRound(await transaction.manager(), actor, round, members, now)));
     });
-  }
-
-  /** The round's outcome by its decision rule over the members' decisions, or null while it is open. */
-  private outcomeOf(round: RoundEntity, members: readonly RoundMemberEntity[]): Settled | null {
-    const result: RoundOutcome = decideOutcome({
-      rule: round.decisionRule,
-      electorate: members.map((m) => m.municipalityNumber),
-      decisions: members
-        .filter((m) => isFinalDecision(m.status) && m.decidedSequence !== null)
-        .map((m) => ({ municipalityNumber: m.municipalityNumber, status: m.status, sequence: Number(m.decidedSequence) })),
-      // Frozen at launch for a majority by weight; the rule reads them only then.
-      weights: Object.fromEntries(members.filter((m) => m.weight != null).map((m) => [m.municipalityNumber, m.weight!])),
-    });
-    return result.status === 'open' ? null : result;
-  }
-
-  private async settle(manager: EntityManager, actor: Actor, round: RoundEntity, members: RoundMemberEntity[], now: Date): Promise<RoundOutcomeEntity> {
-    const result = this.outcomeOf(round, members)!;
-
-    const change = transitionRound(
-      { status: round.status, deadline: round.deadline, expiresAutomatically: round.expiresAutomatically },
-      { type: 'settle', outcome: result.status },
-      { now },
-    );
-    const decisive = members.find((m) => m.municipalityNumber === result.decisive)!;
-    round.status = change.state.status;
-    round.closedAt = now;
-    const outcome = Object.assign(new RoundOutcomeEntity(), {
-      roundId: round.id,
-      status: result.status,
-      decisiveMunicipalityNumber: decisive.municipalityNumber,
-      decisiveRevision: decisive.revision,
-      settledAt: now,
-    });
-    const settledJob = { roundId: round.id };
-    await writeSettlement(manager, {
-      round,
-      outcome,
-      event: {
-        type: 'round.settled',
-        actor: actor.subject,
-        councilId: round.councilId,
-        roundId: round.id,
-        at: now,
-        data: { before: { status: 'open' }, after: { status: result.status }, decisiveMunicipalityNumber: decisive.municipalityNumber },
-      },
-      // Nothing is pending any more: no reminders, no deadline. The outcome is told to the people.
-      jobs: { cancel: openRoundJobIds(round, members), add: [{ name: JOB_NAMES.settled, payload: settledJob, jobId: jobIds.settled(settledJob), runAt: now }] },
-      now,
-    });
-    if (result.status === 'approved') {
-      const inForceFrom = await bringIntoForce(manager, actor, round, members, now);
-      await enqueueJobs(manager, [{ name: JOB_NAMES.inForce, payload: settledJob, jobId: jobIds.inForce(settledJob), runAt: startOfDayInOslo(inForceFrom) }]);
-    }
-    return outcome;
   }
 }
 
 type KeptAnswer = NonNullable<RegistrationWrite['idempotency']>;
-type Settled = Extract<RoundOutcome, { status: 'approved' | 'rejected' }>;
 
 /** The member's row as the state machine leaves it, one revision on. */
 function applyState(member: RoundMemberEntity, state: MemberDecisionState, now: Date): void {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Money, forecastRound } from '@app/domain';
+import { Money, forecastRound, todayInOslo } from '@app/domain';
 import { Actor } from '@app/identity';
 import { RoundMemberEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
@@ -85,7 +85,7 @@ export class CouncilDashboardHandler {
 
   async read(actor: Actor, councilSlug: string): Promise<CouncilDashboardView> {
     const now = this.clock.now();
-    const rows = await readCouncilDashboardRows(this.dataSource, councilSlug, RECENTLY_SETTLED_LIMIT);
+    const rows = await readCouncilDashboardRows(this.dataSource, councilSlug, RECENTLY_SETTLED_LIMIT, todayInOslo(now));
     const access = CouncilAccess.fromRows(actor, councilSlug, rows.access);
     // A clerk sees the council, but what other members have not yet decided is for those who follow them all.
     access.requireSecretariatOrLeader('read its dashboard');

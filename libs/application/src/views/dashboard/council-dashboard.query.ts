@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
+import { CalendarDate } from '@app/domain';
 import { RoundEntity, RoundMemberEntity, Rows, readInOneTrip } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
 import { ROUND_COLUMNS, RoundRow } from '../round-rows.query';
+import { MEMBER_ON } from '../../councils/queries/membership-dates';
 
 // What a council's dashboard costs: the access check and these five statements in one snapshot
 // and one round trip, however many rounds the council has. Each finds the council by its slug
@@ -14,14 +16,14 @@ const COUNCIL_ID = `(SELECT c.id FROM council c WHERE c.slug = $1)`;
 /** The ids of the council's open rounds. */
 const OPEN_ROUND_IDS = `(SELECT r.id FROM round r WHERE r.council_id = ${COUNCIL_ID} AND r.status = 'open')`;
 
-/** $1 council slug. The council's current members, the rows of the members × rounds matrix. */
+/** $1 council slug, $2 today. The council's members today, the rows of the members × rounds matrix. */
 export const CURRENT_MEMBERS_SQL = `
 SELECT m.municipality_number AS "municipalityNumber",
        mu.name
   FROM membership m
   JOIN municipality mu ON mu.number = m.municipality_number
  WHERE m.council_id = ${COUNCIL_ID}
-   AND m.left_on IS NULL
+   AND ${MEMBER_ON('m', '$2::date')}
  ORDER BY m.municipality_number`;
 
 /** $1 council slug. The open rounds, the nearest deadline first. */
@@ -128,11 +130,11 @@ export interface CouncilDashboardRows {
  * statements are sent whatever the check will say: waiting for its answer would cost a second trip,
  * and for a council the caller may not see they find nothing or are not shown.
  */
-export async function readCouncilDashboardRows(dataSource: DataSource, slug: string, settledLimit: number): Promise<CouncilDashboardRows> {
+export async function readCouncilDashboardRows(dataSource: DataSource, slug: string, settledLimit: number, today: CalendarDate): Promise<CouncilDashboardRows> {
   const bySlug = [slug];
   const [access, members, openRounds, roundMembers, allocationLines, recentlySettled] = await readInOneTrip(dataSource, [
-    CouncilAccess.statement(slug),
-    { sql: CURRENT_MEMBERS_SQL, parameters: bySlug },
+    CouncilAccess.statement(slug, today),
+    { sql: CURRENT_MEMBERS_SQL, parameters: [slug, today] },
     { sql: OPEN_ROUNDS_SQL, parameters: bySlug },
     { sql: MEMBERS_OF_OPEN_ROUNDS_SQL, parameters: bySlug },
     { sql: ALLOCATION_LINES_SQL, parameters: bySlug },
