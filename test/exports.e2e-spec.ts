@@ -110,6 +110,11 @@ describe('exporting a round for the case archive', () => {
     }
     expect(text).toContain('5\u00a0194\u00a0646,68');
     expect(text).toContain('10\u00a0000\u00a0000,00');
+    // The fees against the schedule in force: Trondheim's 2022 fee, and what the round changes it by.
+    expect(text).toContain('Nåværende avgift');
+    expect(text).toContain('3\u00a0320\u00a0454,00');
+    expect(text).toContain('1\u00a0874\u00a0192,68');
+    expect(text).not.toContain('Hva endres hvis kommunestyret vedtar');
     expect(text).toContain('Hendelseslogg');
     expect(text).toContain('5031 Malvik: Vedtatt (revisjon 1)');
   });
