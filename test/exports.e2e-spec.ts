@@ -110,6 +110,11 @@ describe('exporting a round for the case archive', () => {
     }
     expect(text).toContain('5\u00a0194\u00a0646,68');
     expect(text).toContain('10\u00a0000\u00a0000,00');
+    // The fees against the schedule in force: Trondheim's 2022 fee, and what the round changes it by.
+    expect(text).toContain('Nåværende avgift');
+    expect(text).toContain('3\u00a0320\u00a0454,00');
+    expect(text).toContain('1\u00a0874\u00a0192,68');
+    expect(text).not.toContain('Hva endres hvis kommunestyret vedtar');
     expect(text).toContain('Hendelseslogg');
     expect(text).toContain('5031 Malvik: Vedtatt (revisjon 1)');
   });
@@ -173,5 +178,59 @@ describe('exporting a round for the case archive', () => {
     const text = pdfText((await download(`/api/rounds/${launched.body.id}/export.pdf`, secretariat).expect(200)).body);
     expect(text).toContain('Ny samarbeidsavtale');
     expect(text).not.toContain('Fordeling av medlemsavgift');
+    expect(text).toContain('Hva endres hvis kommunestyret vedtar');
+    expect(text).toContain('Ingen samarbeidsavtale er i kraft 25.11.2022. Dette er den første versjonen: all teksten er ny.');
+    expect(text).toContain('§ 1 Navn (ny)');
+  });
+
+  it('shows in the PDF of an agreement round what changes against the agreement in force: the changed words of a section, the unchanged ones summarised', async () => {
+    const sections2020 = [
+      { ref: '§ 1', heading: 'Navn', text: 'Rådets navn er Trondheimsregionen.' },
+      { ref: '§ 2', heading: 'Formål', text: 'Rådet er et samarbeidsorgan for kommunene.' },
+      { ref: '§ 3', heading: 'Oppgaver', text: 'Rådet arbeider med samferdsel og næring.' },
+      { ref: '§ 4', heading: 'Representantskapet', text: 'Hver deltaker har ni medlemmer i representantskapet.' },
+      { ref: '§ 5', heading: 'Arbeidsutvalg', text: 'Rådet har et arbeidsutvalg på fem medlemmer.' },
+    ];
+    const sections2024 = [
+      ...sections2020.slice(0, 3),
+      { ref: '§ 4', heading: 'Representantskapet', text: 'Hver deltaker har to medlemmer i representantskapet.' },
+      { ref: '§ 6', heading: 'Sekretariat', text: 'Sekretariatet ligger i Trondheim kommune.' },
+    ];
+    const minimumContent = { a: '§ 1', b: '§ 1', c: '§ 4', d: '§ 2', e: '§ 3', f: '§ 4', g: '§ 5', h: '§ 5' };
+    const create = async (title: string, effectiveFrom: string, sections: typeof sections2020) =>
+      (
+        await request(api.http)
+          .post(`/api/councils/${COUNCIL}/agreement-versions`)
+          .set('Authorization', secretariat)
+          .send({ title, effectiveFrom, sections, minimumContent })
+          .expect(201)
+      ).body.id as string;
+    const inForce = await create('Samarbeidsavtale 2020', '2020-07-01', sections2020);
+    await request(api.http)
+      .post(`/api/councils/${COUNCIL}/agreement-versions/${inForce}/adopted-before`)
+      .set('Authorization', secretariat)
+      .send({ adoptedOn: '2020-06-18', reason: 'Vedtatt i alle kommunestyrene i 2020' })
+      .expect(200);
+    const proposed = await create('Samarbeidsavtale 2024', '2024-01-01', sections2024);
+    const launched = await request(api.http)
+      .post(`/api/councils/${COUNCIL}/rounds`)
+      .set('Authorization', secretariat)
+      .send({ subject: { type: 'agreement', versionId: proposed }, deadline: '2023-03-01', title: 'Samarbeidsavtale 2024' })
+      .expect(201);
+
+    const text = pdfText((await download(`/api/rounds/${launched.body.id}/export.pdf`, `Bearer ${await clerkToken('5031')}`).expect(200)).body);
+    const lines = text.split('\n').map((line) => line.trim());
+    expect(text).toContain('Hva endres hvis kommunestyret vedtar');
+    expect(text).toContain('Sammenlignet med samarbeidsavtalen i kraft 25.11.2022: Samarbeidsavtale 2020.');
+    expect(lines).toContain('§ 1–§ 3 uendret');
+    expect(lines).toContain('§ 4 Representantskapet (endret)');
+    // The words taken out and put in are parts of their own, struck through and underlined.
+    const section4 = lines.slice(lines.indexOf('§ 4 Representantskapet (endret)'));
+    expect(section4.slice(1, 5)).toEqual(['Hver deltaker har', 'ni', 'to', 'medlemmer i representantskapet.']);
+    expect(lines).toContain('§ 6 Sekretariat (ny)');
+    expect(lines).toContain('Sekretariatet ligger i Trondheim kommune.');
+    expect(lines).toContain('§ 5 Arbeidsutvalg (tas ut)');
+    expect(lines).toContain('Rådet har et arbeidsutvalg på fem medlemmer.');
+    expect(text).not.toContain('Rådet arbeider med samferdsel og næring.');
   });
 });

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { MEMBER_STATUS_LABEL, ROUND_STATUS_LABEL } from '../rounds/status-labels';
-import { Money, OSLO_ZONE, describeDecisionRule, parseDecisionRule } from '@app/domain';
+import { CalendarDate, Money, OSLO_ZONE, SectionChange, describeDecisionRule, parseDecisionRule } from '@app/domain';
 import { EventView } from '../rounds/read-rounds/read-rounds.handler';
 import { AllocationLineView, RoundMemberView, RoundView } from '../rounds/round.view';
 
@@ -14,6 +14,63 @@ export interface RoundDossier {
   events: EventView[];
   councilName: string;
   generatedAt: Date;
+  /** For an agreement round's PDF: what the version changes against the one in force the day the copy is made. */
+  agreementChanges?: DossierAgreementChanges;
+}
+
+/** What the round's agreement version changes, as the PDF tells the kommunestyre before it adopts. */
+export interface DossierAgreementChanges {
+  /** The day in Oslo the comparison is made for: the day the copy is made. */
+  on: CalendarDate;
+  /** The version in force that day; null when none was (every section is then added). */
+  against: { id: string; title: string } | null;
+  sections: SectionChange[];
+}
+
+/** A stretch of the comparison as the PDF lays it out: a section that changes, or a run of unchanged ones in one line. */
+export type AgreementChangeBlock = { kind: 'section'; section: SectionChange; label: string } | { kind: 'unchanged'; text: string };
+
+const SECTION_CHANGE_LABEL: Record<Exclude<SectionChange['change'], 'same'>, string> = {
+  added: 'ny',
+  removed: 'tas ut',
+  changed: 'endret',
+};
+
+/** The lead of "Hva endres hvis kommunestyret vedtar": against which version, or that there is none. */
+export function agreementChangesLead(changes: DossierAgreementChanges, round: RoundView, format: DossierFormat): string {
+  const day = format.date(changes.on);
+  if (!changes.against) {
+    return `Ingen samarbeidsavtale er i kraft ${day}. Dette er den første versjonen: all teksten er ny.`;
+  }
+  if (round.subject.type === 'agreement' && changes.against.id === round.subject.versionId) {
+    return `Denne versjonen er samarbeidsavtalen i kraft ${day}; den endrer ingenting mot seg selv.`;
+  }
+  return `Sammenlignet med samarbeidsavtalen i kraft ${day}: ${changes.against.title}. Tekst som tas ut er gjennomstreket, ny tekst er understreket og i fet skrift.`;
+}
+
+/**
+ * The comparison as blocks: each added, removed or changed section with its label, and each run of
+ * unchanged sections summarised in one line ("§ 3–§ 7 uendret"), so the reader sees only what changes.
+ */
+export function agreementChangeBlocks(sections: readonly SectionChange[]): AgreementChangeBlock[] {
+  const blocks: AgreementChangeBlock[] = [];
+  let same: SectionChange[] = [];
+  const closeRun = () => {
+    if (same.length === 0) return;
+    const refs = same.length === 1 ? same[0].ref : `${same[0].ref}–${same[same.length - 1].ref}`;
+    blocks.push({ kind: 'unchanged', text: `${refs} uendret` });
+    same = [];
+  };
+  for (const section of sections) {
+    if (section.change === 'same') {
+      same.push(section);
+      continue;
+    }
+    closeRun();
+    blocks.push({ kind: 'section', section, label: SECTION_CHANGE_LABEL[section.change] });
+  }
+  closeRun();
+  return blocks;
 }
 
 /** How a layout writes dates, instants and amounts: the CSV as the API does, the PDF as people read them. */

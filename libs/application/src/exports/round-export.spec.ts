@@ -1,7 +1,8 @@
+import { compareAgreementSections } from '@app/domain';
 import { TRONDHEIMSREGIONEN } from '@app/domain/testing/trondheimsregionen.fixture';
 import { EventView } from '../rounds/read-rounds/read-rounds.handler';
 import { RoundMemberView, RoundView } from '../rounds/round.view';
-import { NORWEGIAN_FORMAT, RoundDossier, allocationTable } from './round-dossier';
+import { NORWEGIAN_FORMAT, RoundDossier, agreementChangeBlocks, allocationTable } from './round-dossier';
 import { csvField, neutraliseFormula, roundCsv, toCsv } from './round.csv';
 import { roundPdf, winAnsi } from './round.pdf';
 import { pdfText } from './testing/pdf-text';
@@ -142,5 +143,37 @@ describe('the PDF for the case archive', () => {
   it('writes what WinAnsi lacks as the nearest letter, never as broken bytes', () => {
     expect(winAnsi('Porsáŋgu – Kárášjohka, Čáhcesuolu, Đ')).toBe('Porsángu – Kárášjohka, Cáhcesuolu, D');
     expect(winAnsi('tab\there 😀\r\nny linje')).toBe('tab here ?\nny linje');
+  });
+
+  it('lays out a changed section longer than a page word by word, its marked words kept and the page count right', async () => {
+    const sentences = Array.from({ length: 160 }, (_, i) => `Setning nummer ${i} om representantskapet.`).join(' ');
+    const before = [
+      { ref: '§ 1', heading: 'Navn', text: 'Rådets navn er Trondheimsregionen.' },
+      { ref: '§ 2', heading: 'Formål', text: 'Samarbeid.' },
+      { ref: '§ 3', heading: 'Representantskapet', text: sentences },
+    ];
+    const after = [...before.slice(0, 2), { ...before[2], text: sentences.replace('Setning nummer 150 ', 'Setning nr. 150 ') }];
+    const dossier = sampleDossier();
+    dossier.round.subject = { type: 'agreement', versionId: 'v2', versionTitle: 'Samarbeidsavtale 2024', effectiveFrom: '2024-01-01' };
+    dossier.round.allocation = null;
+    dossier.agreementChanges = { on: '2022-11-26', against: { id: 'v1', title: 'Samarbeidsavtale 2020' }, sections: compareAgreementSections(before, after) };
+    const lines = pdfText(await roundPdf(dossier)).split('\n').map((line) => line.trim());
+    expect(lines).toContain('§ 1–§ 2 uendret');
+    expect(lines).toContain('§ 3 Representantskapet (endret)');
+    const marked = lines.indexOf('nummer');
+    expect(lines.slice(marked - 1, marked + 3)).toEqual([expect.stringMatching(/Setning$/), 'nummer', 'nr.', expect.stringMatching(/^150 om representantskapet\./)]);
+    expect(lines.join(' ')).toContain('Setning nummer 159 om representantskapet.');
+    expect(lines).toContain('Side 2');
+    expect(lines).toContain('Slutt på dokumentet (2 sider).');
+  });
+
+  it('summarises each run of unchanged sections in one line', () => {
+    const section = (ref: string, change: 'same' | 'changed') => ({ ref, change, heading: ref, parts: [] });
+    const blocks = agreementChangeBlocks([section('§ 1', 'same'), section('§ 2', 'changed'), section('§ 3', 'same'), section('§ 4', 'same'), section('§ 7', 'same')]);
+    expect(blocks.map((block) => (block.kind === 'unchanged' ? block.text : `${block.section.ref} ${block.label}`))).toEqual([
+      '§ 1 uendret',
+      '§ 2 endret',
+      '§ 3–§ 7 uendret',
+    ]);
   });
 });

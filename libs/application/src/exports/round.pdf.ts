@@ -1,8 +1,13 @@
 import PDFDocument from 'pdfkit';
 import { setImmediate as nextTick } from 'node:timers/promises';
+import type { SectionChange, TextPart } from '@app/domain';
 import {
+  DossierAgreementChanges,
+  DossierFormat,
   NORWEGIAN_FORMAT,
   RoundDossier,
+  agreementChangeBlocks,
+  agreementChangesLead,
   allocationTable,
   eventDetail,
   eventLabel,
@@ -58,7 +63,8 @@ const EVENT_COLUMNS: Column[] = [
 
 /**
  * The round as an A4 PDF for the case archive, in bokmål: the facts and the outcome, a table of
- * the members' decisions, the fee allocation with its sums, and the audit trail; every page has
+ * the members' decisions, the fee allocation with its sums against the fees in force or what the
+ * agreement version changes, and the audit trail; every page has
  * the round's short id, the time it was made and its page number, and the last line the page count.
  *
  * pdfkit writes the document as a stream, page by page, gathered into one Buffer. The drawing
@@ -133,6 +139,8 @@ export async function roundPdf(dossier: RoundDossier): Promise<Buffer> {
     paragraph(doc, `Summen av ny avgift er lik totalbeløpet, kr ${format.amount(allocation.total)}.`, { color: '#555555' });
   }
 
+  if (dossier.agreementChanges) await agreementChanges(doc, dossier.agreementChanges, dossier, format);
+
   if (notes.length > 0) {
     heading(doc, 'Merknader');
     for (const note of notes) paragraph(doc, note);
@@ -148,6 +156,116 @@ export async function roundPdf(dossier: RoundDossier): Promise<Buffer> {
   paragraph(doc, `Slutt på dokumentet (${pages} ${pages === 1 ? 'side' : 'sider'}).`, { color: '#555555' });
   doc.end();
   return done;
+}
+
+const SECTION_TEXT_SIZE = 9;
+const UNCHANGED_COLOR = '#555555';
+
+/**
+ * "Hva endres hvis kommunestyret vedtar": each section the version adds, takes out or changes, with
+ * its heading; in a changed one the words taken out struck through and the new ones underlined in
+ * bold, so it reads in black and white too; each run of unchanged sections in one line.
+ */
+async function agreementChanges(doc: Doc, changes: DossierAgreementChanges, dossier: RoundDossier, format: DossierFormat): Promise<void> {
+  heading(doc, 'Hva endres hvis kommunestyret vedtar');
+  paragraph(doc, agreementChangesLead(changes, dossier.round, format));
+  for (const [index, block] of agreementChangeBlocks(changes.sections).entries()) {
+    if (block.kind === 'unchanged') {
+      paragraph(doc, block.text, { color: UNCHANGED_COLOR });
+      continue;
+    }
+    const { section } = block;
+    const title = winAnsi(`${section.ref} ${section.heading} (${block.label})`);
+    doc.font(BOLD).fontSize(10);
+    // The heading is kept with the start of its text.
+    if (doc.y + 8 + doc.heightOfString(title, { width: CONTENT_WIDTH }) + 30 > bottom(doc)) doc.addPage();
+    doc.font(BOLD).fontSize(10).fillColor('black').text(title, MARGIN.left, doc.y + 8, { width: CONTENT_WIDTH });
+    if (section.previousHeading) paragraph(doc, `Overskriften var: ${section.previousHeading}`, { color: UNCHANGED_COLOR });
+    doc.moveDown(0.2);
+    sectionText(doc, section);
+    if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTick();
+  }
+  doc.x = MARGIN.left;
+  await nextTick();
+}
+
+interface Run {
+  text: string;
+  x: number;
+  kind: TextPart['kind'];
+}
+
+/**
+ * A section's text, laid out word by word: only a changed section marks its words (an added or
+ * removed one is new or gone as a whole). The lines are broken here rather than by pdfkit, because
+ * pdfkit's own flow of mixed text loses its fonts and its place when it runs onto a new page.
+ */
+function sectionText(doc: Doc, section: SectionChange): void {
+  const marked = section.change === 'changed';
+  const style = (kind: TextPart['kind']) =>
+    doc
+      .font(marked && kind === 'added' ? BOLD : REGULAR)
+      .fontSize(SECTION_TEXT_SIZE)
+      .fillColor(section.change === 'removed' ? UNCHANGED_COLOR : 'black');
+  const lineHeight = style('same').currentLineHeight(true) + 1;
+  let line: Run[] = [];
+  let width = 0;
+  const flush = () => {
+    if (doc.y + lineHeight > bottom(doc)) doc.addPage();
+    const y = doc.y;
+    for (const run of line) {
+      style(run.kind).text(run.text, MARGIN.left + run.x, y, {
+        lineBreak: false,
+        strike: marked && run.kind === 'removed',
+        underline: marked && run.kind === 'added',
+      });
+    }
+    doc.x = MARGIN.left;
+    doc.y = y + lineHeight;
+    line = [];
+    width = 0;
+  };
+  const place = (text: string, kind: TextPart['kind']) => {
+    const last = line[line.length - 1];
+    // A word put in right after the one it replaces stands apart from it, as two words would.
+    if (last && last.kind === 'removed' && kind === 'added') width += style('same').widthOfString(' ');
+    const measured = style(kind).widthOfString(text);
+    if (last && last.kind === kind) last.text += text;
+    else line.push({ text, x: width, kind });
+    width += measured;
+  };
+  doc.y += 2;
+  for (const part of section.parts) {
+    for (const [token] of winAnsi(part.text).matchAll(/\n|[^\S\n]+|\S+/g)) {
+      if (token === '\n') flush();
+      else if (/^\s/.test(token)) {
+        // A space at the start of a line is not drawn; a struck or underlined one is, between marked words.
+        if (line.length > 0) place(token, part.kind);
+      } else {
+        for (const piece of fitting(doc, style(part.kind), token)) {
+          if (line.length > 0 && width + style(part.kind).widthOfString(piece) > CONTENT_WIDTH) flush();
+          place(piece, part.kind);
+        }
+      }
+    }
+  }
+  if (line.length > 0) flush();
+  doc.fillColor('black');
+}
+
+/** A word as pieces that fit a line: itself, or cut where a word is wider than the page (a long URL). */
+function fitting(doc: Doc, styled: Doc, word: string): string[] {
+  if (styled.widthOfString(word) <= CONTENT_WIDTH) return [word];
+  const pieces: string[] = [];
+  let piece = '';
+  for (const char of word) {
+    if (piece !== '' && doc.widthOfString(piece + char) > CONTENT_WIDTH) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += char;
+  }
+  return piece === '' ? pieces : [...pieces, piece];
 }
 
 /** Gathers the document's stream into one Buffer. */

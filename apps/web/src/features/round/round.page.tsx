@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { commonMessages } from '../../i18n/common.messages';
 import { formatDate, formatInstant, formatNok } from '../../i18n/formats';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { AgreementChanges } from './agreement-changes';
 import { MemberDecisions, RevisionHistory } from './member-decisions';
 import { RoundActions } from './round-actions';
 import { RoundExports } from './round-exports';
@@ -20,8 +21,9 @@ import { Grant, Round, UNDECIDED, actsForSecretariat, clerkOf, useRound } from '
 import { useDaysToDeadline } from '../../components/use-days-to-deadline';
 
 /**
- * One approval round, as links in notices open it: what it is about, where every member stands,
- * what happened when, and the file for the case archive. The secretariat also extends, withdraws,
+ * One approval round, as links in notices open it: what it is about (the fees against those in
+ * force, or what the agreement changes), where every member stands, what happened when, and the
+ * file for the case archive. The secretariat also extends, withdraws,
  * closes and corrects here; everyone else reads.
  */
 export function RoundPage() {
@@ -89,6 +91,7 @@ function RoundView({ round, roles }: { round: Round; roles: readonly Grant[] }) 
       {secretariat && open && <RoundActions round={round} onDone={(message) => setDone({ message, at: Date.now() })} />}
       <MemberDecisions round={round} canCorrect={secretariat} onDone={(message) => setDone({ message, at: Date.now() })} />
       {round.allocation && <RoundAllocation round={round} allocation={round.allocation} />}
+      <AgreementChanges round={round} />
       <RevisionHistory round={round} />
       <RoundTimeline round={round} />
     </article>

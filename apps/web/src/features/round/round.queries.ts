@@ -9,16 +9,29 @@ export type RoundMember = Schemas['RoundMemberResponse'];
 export type RoundEvent = Schemas['EventResponse'];
 export type MemberDecision = Schemas['MemberDecisionResponse'];
 export type Grant = Schemas['RoleGrantResponse'];
+export type AgreementChanges = Schemas['AgreementChangesResponse'];
+export type SectionChange = Schemas['SectionChangeResponse'];
 
 // The live stream of the council invalidates ['round', id]; everything below it refreshes with it.
 export const roundKey = (id: string) => ['round', id] as const;
 export const roundEventsKey = (id: string) => ['round', id, 'events'] as const;
 export const memberDecisionKey = (id: string, municipalityNumber: string) => ['round', id, 'decision', municipalityNumber] as const;
+// Under the round: when the round is settled the live stream refreshes the round, and the agreement in force may have changed with it.
+export const agreementChangesKey = (id: string) => ['round', id, 'agreement-changes'] as const;
 
 export function useRound(id: string) {
   return useQuery({
     queryKey: roundKey(id),
     queryFn: async () => data(await api.GET('/api/rounds/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** What the round's agreement version changes against the agreement in force today: what the kommunestyre is asked to adopt. */
+export function useAgreementChanges(round: Pick<Round, 'id' | 'council'>, versionId: string) {
+  return useQuery({
+    queryKey: agreementChangesKey(round.id),
+    queryFn: async () =>
+      data(await api.GET('/api/councils/{slug}/agreement-versions/{id}/changes', { params: { path: { slug: round.council, id: versionId } } })),
   });
 }
 

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { todayInOslo } from '@app/domain';
 import { Actor } from '@app/identity';
 import { CouncilEntity } from '@app/persistence';
+import { compareAgreementVersion } from '../../councils/agreement-changes/agreement-changes.handler';
+import { findCouncilAgreementVersion } from '../../councils/queries/agreement-version.query';
 import { ReadRoundsHandler } from '../../rounds/read-rounds/read-rounds.handler';
 import { RoundView } from '../../rounds/round.view';
 import { Clock } from '../../time/clock';
-import { RoundDossier, exportFileName } from '../round-dossier';
+import { DossierAgreementChanges, RoundDossier, exportFileName } from '../round-dossier';
 import { roundCsv } from '../round.csv';
 import { roundPdf } from '../round.pdf';
 
@@ -39,7 +42,25 @@ export class ExportRoundHandler {
 
   async pdf(actor: Actor, roundId: string): Promise<ExportedFile> {
     const dossier = await this.dossier(actor, roundId);
-    return { fileName: exportFileName(roundId, 'pdf'), contentType: 'application/pdf', body: await roundPdf(dossier) };
+    const agreementChanges = await this.agreementChanges(dossier);
+    return { fileName: exportFileName(roundId, 'pdf'), contentType: 'application/pdf', body: await roundPdf({ ...dossier, agreementChanges }) };
+  }
+
+  /**
+   * What the round's version changes against the one in force the day the copy is made (Oslo),
+   * compared as GET …/agreement-versions/{id}/changes compares it; undefined for a fee round.
+   */
+  private async agreementChanges(dossier: RoundDossier): Promise<DossierAgreementChanges | undefined> {
+    const { subject } = dossier.round;
+    if (subject.type !== 'agreement') return undefined;
+    const manager = this.dataSource.manager;
+    const council = await manager.getRepository(CouncilEntity).findOneByOrFail({ slug: dossier.round.council });
+    const version = await findCouncilAgreementVersion(manager, council.id, subject.versionId);
+    if (!version) throw new Error(`Round ${dossier.round.id}: its agreement version ${subject.versionId} is not the council's.`);
+    const on = todayInOslo(dossier.generatedAt);
+    const { against, sections } = await compareAgreementVersion(manager, council, version, { inForceOn: on });
+    const base = against === null ? null : await findCouncilAgreementVersion(manager, council.id, against);
+    return { on, against: base && { id: base.id, title: base.title }, sections };
   }
 
   private async dossier(actor: Actor, roundId: string): Promise<RoundDossier> {
