@@ -1,7 +1,10 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import request from 'supertest';
 import { addDays, todayInOslo } from '@app/domain';
 import { TestApi } from './support/api';
 import { launchBrowser, newSignedInPage, screenshot, seriousViolations, watchConsole } from './support/browser';
+import { decision, register } from './support/round-story';
+import { secretariatToken } from './support/tokens';
 import { TestWebApp, startWebApp } from './support/web-app';
 
 // The decision rule in a real browser, against the api and the demo identity provider: the
@@ -143,6 +146,27 @@ describe('the decision rule in the web app', () => {
     await page.waitForURL(/\/rounds\/[0-9a-f-]{36}$/);
     await expectText(page.getByRole('region', { name: 'Om runden' }), /Enstemmighet: alle medlemmer må vedta \(vetorett\)/);
     expect(await rounds()).toBe(before + 1);
+  });
+
+  inBrowser('shows a majority by weight with the share of the weights adopted so far', async () => {
+    const launched = await request(api.http)
+      .post('/api/councils/trondheimsregionen/rounds')
+      .set('Authorization', `Bearer ${await secretariatToken('trondheimsregionen')}`)
+      .send({
+        subject: { type: 'fees', total: '6000000.00', costKey: 'fees-2022', effectiveFrom: `${year + 5}-01-01` },
+        deadline: addDays(today, 30),
+        title: 'Lavere medlemsavgift etter vekt',
+        decisionRule: { kind: 'qualified_majority', by: 'weight', atLeast: '2/3' },
+      });
+    expect(launched.status).toBe(201);
+    // Trondheim weighs 3 320 454 of 6 392 069: 51.9 % (rounded down), short of two thirds.
+    const adopted = await register(api, launched.body.id, '5001', decision('adopted', addDays(today, -1), { body: 'bystyre' }));
+    expect(adopted.status).toBe(200);
+
+    const page = await open('Lars Leder', `/rounds/${launched.body.id}`);
+    const facts = page.getByRole('region', { name: 'Om runden' });
+    await expectText(facts, /Kvalifisert flertall: minst 2\/3 av vektene i fordelingsnøkkelen/);
+    await expectText(facts, /Kommunene som har vedtatt, har 51,9 % av vektene\./);
   });
 
   inBrowser('offers no choice for an agreement version, which needs unanimity', async () => {
