@@ -33,6 +33,7 @@ interface DashboardRound {
   id: string;
   title: string;
   subject: Record<string, string>;
+  decisionRule: { kind: string; by?: string; atLeast?: string };
   deadline: string;
   daysToDeadline: number;
   progress: Record<string, number>;
@@ -92,6 +93,7 @@ describe('GET /api/councils/{slug}/dashboard', () => {
       id: launched.id,
       title: expect.any(String),
       subject: { type: 'fees', total: '10000000.00', costKey: 'fees-2022', effectiveFrom: '2023-01-01', roundTo: 'ore' },
+      decisionRule: { kind: 'unanimity' },
       deadline: '2022-12-15',
       daysToDeadline: 75,
       progress: { pending: 8, scheduled: 0, adopted: 0, rejected: 0, adopted_with_amendments: 0, postponed: 0, total: 8, overdue: 0 },
@@ -164,12 +166,18 @@ describe('GET /api/councils/{slug}/dashboard', () => {
     ]);
   });
 
-  it('lists the open rounds by deadline, an agreement without a fee table, and the last ten settled rounds, the latest first', async () => {
+  it('lists the open rounds by deadline, each with its decision rule, an agreement without a fee table, and the last ten settled rounds, the latest first', async () => {
     api.clock.set('2023-01-10T10:00:00+01:00');
     const version = await request(api.http).post(`/api/councils/${COUNCIL}/agreement-versions`).set('Authorization', secretariat).send(COMPLETE_VERSION);
     expect(version.status).toBe(201);
     const agreement = await launchFeeRound(api, { subject: { type: 'agreement', versionId: version.body.id }, deadline: '2023-03-01', title: 'Ny samarbeidsavtale' });
-    const fees = await launchFeeRound(api, { subject: { type: 'fees', total: '100000.00', costKey: 'fees-2022', effectiveFrom: '2024-01-01' }, deadline: '2023-02-01' });
+    // A decrease (NOK 100 000 in all), so a qualified majority may decide it.
+    const byWeight = { kind: 'qualified_majority', by: 'weight', atLeast: '3/4' };
+    const fees = await launchFeeRound(api, {
+      subject: { type: 'fees', total: '100000.00', costKey: 'fees-2022', effectiveFrom: '2024-01-01' },
+      deadline: '2023-02-01',
+      decisionRule: byWeight,
+    });
 
     // Eleven more rounds, each settled at once by a veto, a minute apart.
     const vetoed: string[] = [];
@@ -187,9 +195,11 @@ describe('GET /api/councils/{slug}/dashboard', () => {
     expect(agreementRound).toMatchObject({
       title: 'Ny samarbeidsavtale',
       subject: { type: 'agreement', versionId: version.body.id, versionTitle: 'Samarbeidsavtale 2023', effectiveFrom: '2023-01-01' },
+      decisionRule: { kind: 'unanimity' },
       fees: null,
     });
     expect(view.openRounds[0].fees!.sum.newFee).toBe('100000.00');
+    expect(view.openRounds[0].decisionRule).toEqual(byWeight);
     expect(view.recentlySettled).toHaveLength(10);
     expect(view.recentlySettled.map((round) => round.id)).toEqual(vetoed.slice(1).reverse());
     expect(view.recentlySettled.every((round) => round.status === 'rejected' && round.decisiveMunicipalityNumber === '5035')).toBe(true);

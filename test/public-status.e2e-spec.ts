@@ -96,6 +96,8 @@ describe('the public status page', () => {
     // The withdrawn public round, with its status.
     expect(text).toContain('<h2>Medlemsavgift 2024</h2>');
     expect(text).toMatch(/badge-closed">Trukket</);
+    // Each round names its decision rule in words, as the exports do: both of these by unanimity.
+    expect(text.match(/<p class="meta rule">Enstemmighet: alle medlemmer må vedta \(vetorett\)<\/p>/g)).toHaveLength(2);
     // Not the non-public round, nor what the public records do not carry.
     for (const secret of [SECRET_TITLE, secretRound, '2022/9999', '1. januar 2025', publicRound, 'Intern merknad', 'clerk.', 'secretariat.', 'Ny ramme fra representantskapet']) {
       expect({ secret, leaked: text.includes(secret) }).toEqual({ secret, leaked: false });
@@ -155,5 +157,29 @@ describe('the public status page', () => {
     const before = await api.dataSource.query(`SELECT count(*)::int AS n FROM event`);
     await request(api.http).get(`/public/${COUNCIL}`).expect(200);
     expect(await api.dataSource.query(`SELECT count(*)::int AS n FROM event`)).toEqual(before);
+  });
+
+  it('names a qualified majority by count or by weight on its round', async () => {
+    api.clock.set('2022-11-26T12:00:00+01:00');
+    // Fee decreases (NOK 6 000 000 over fees adding up to 6 392 069): a majority may decide them.
+    for (const [title, by, year] of [
+      ['Medlemsavgift 2026 (flertall)', 'count', 2026],
+      ['Medlemsavgift 2027 (vekt)', 'weight', 2027],
+    ] as const) {
+      await launchFeeRound(api, {
+        title,
+        public: true,
+        subject: { type: 'fees', total: '6000000.00', costKey: 'fees-2022', effectiveFrom: `${year}-01-01` },
+        decisionRule: { kind: 'qualified_majority', by, atLeast: by === 'count' ? '2/3' : '3/4' },
+      });
+    }
+    const { text } = await request(api.http).get(`/public/${COUNCIL}`).expect(200);
+    const ruleOf = (title: string) => {
+      const article = text.split('<article class="round">').find((part) => part.includes(`<h2>${title}</h2>`));
+      return /<p class="meta rule">([^<]*)<\/p>/.exec(article ?? '')?.[1];
+    };
+    expect(ruleOf('Medlemsavgift 2026 (flertall)')).toBe('Kvalifisert flertall: minst 2/3 av medlemmene');
+    expect(ruleOf('Medlemsavgift 2027 (vekt)')).toBe('Kvalifisert flertall: minst 3/4 av vektene i kostnadsnøkkelen');
+    expect(ruleOf('Medlemsavgift 2024')).toBe('Enstemmighet: alle medlemmer må vedta (vetorett)');
   });
 });

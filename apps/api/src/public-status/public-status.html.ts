@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { MEMBER_STATUS_LABEL, ROUND_STATUS_LABEL } from '@app/application';
+import { describeDecisionRule } from '@app/domain';
 import type { PublicRoundView, PublicStatusView } from '@app/application';
 
 /** Markup that is already safe: only `html` makes one, so every other value gets escaped. */
@@ -121,6 +122,7 @@ function roundSection(round: PublicRoundView): Html {
     round.outcome ? html` · avgjort ${osloDate(round.outcome.settledAt)}` : ''
   }</p>
   <p class="meta">${subject(round)}</p>
+  <p class="meta rule">${describeDecisionRule(round.decisionRule)}</p>
   <div class="progress">
     <progress value="${round.progress.adopted}" max="${round.progress.total}"></progress>
     <p>${round.progress.adopted} av ${round.progress.total} kommuner har vedtatt</p>

@@ -1298,6 +1298,8 @@ export interface components {
              * @example 2022-12-15
              */
             deadline: string;
+            /** @description How the round is decided, frozen at launch */
+            decisionRule: components["schemas"]["DecisionRuleResponse"];
             /** @description For a fee round; null for an agreement */
             fees: components["schemas"]["FeeTableResponse"] | null;
             /** @description `pastDeadline` is the warning: a planned meeting after the deadline */

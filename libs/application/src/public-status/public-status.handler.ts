@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { DecisionRule } from '@app/domain';
 import { RoundEntity, RoundMemberEntity, readInOneTrip } from '@app/persistence';
 import { cursorKeyOf, pageOf } from '../paging/page';
 import { PageCursor, instantKeySql } from '../paging/page-cursor';
@@ -31,6 +32,8 @@ export interface PublicRoundView {
   status: RoundEntity['status'];
   deadline: string;
   subject: { type: 'agreement'; versionTitle: string; effectiveFrom: string } | { type: 'fees'; total: string; effectiveFrom: string };
+  /** How it is decided: part of what the kommunestyrer were asked, so part of the public record. */
+  decisionRule: DecisionRule;
   progress: { adopted: number; total: number };
   outcome: { status: 'approved' | 'rejected'; settledAt: string } | null;
   members: PublicMemberView[];
@@ -134,6 +137,7 @@ function publicRound(round: RoundViewRow, members: readonly RoundMemberEntity[],
       subject.type === 'agreement'
         ? { type: 'agreement', versionTitle: subject.versionTitle, effectiveFrom: subject.effectiveFrom }
         : { type: 'fees', total: subject.total, effectiveFrom: subject.effectiveFrom },
+    decisionRule: round.decisionRule,
     progress: { adopted: members.filter((member) => member.status === 'adopted').length, total: members.length },
     outcome: settled && { status: settled.status, settledAt: settled.settledAt },
     // A member's references are its decision's: none while nothing is registered (revision 0).

@@ -17,6 +17,7 @@ export const ROUND_COLUMNS = `r.id,
        r.cost_key                                  AS "costKey",
        to_char(r.fee_effective_from, 'YYYY-MM-DD') AS "feeEffectiveFrom",
        r.round_to                                  AS "roundTo",
+       r.decision_rule                             AS "decisionRule",
        to_char(r.deadline, 'YYYY-MM-DD')           AS deadline`;
 
 /** A member of a round (`rm`), named as RoundMemberEntity names its fields, so the rounds' own views apply. */
@@ -49,6 +50,7 @@ export interface RoundRow {
   costKey: string | null;
   feeEffectiveFrom: string | null;
   roundTo: 'ore' | 'krone' | null;
+  decisionRule: RoundEntity['decisionRule'];
   deadline: string;
 }
 

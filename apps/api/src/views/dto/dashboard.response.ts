@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { DashboardCellView, FeeItemView, FeeTableView, SettledRoundView } from '@app/application';
 import { MEMBER_DECISION_STATUSES } from '@app/domain';
 import { CouncilSummaryResponse } from '../../councils/responses/council.response';
-import { ForecastResponse, ProgressResponse, SubjectResponse } from '../../rounds/dto/round.response';
+import { DecisionRuleResponse, ForecastResponse, ProgressResponse, SubjectResponse } from '../../rounds/dto/round.response';
 
 const ROUND_ID = '9b2c4e1a-7d3f-4a8e-b5c6-0f1e2d3c4b5a';
 
@@ -59,6 +59,7 @@ export class DashboardRoundResponse {
   @ApiProperty({ format: 'uuid', example: ROUND_ID }) id!: string;
   @ApiProperty({ example: 'Medlemsavgift fra 2023-01-01: NOK 10000000.00' }) title!: string;
   @ApiProperty({ type: SubjectResponse }) subject!: SubjectResponse;
+  @ApiProperty({ type: DecisionRuleResponse, description: 'How the round is decided, frozen at launch' }) decisionRule!: DecisionRuleResponse;
   @ApiProperty({ format: 'date', example: '2022-12-15', description: 'Ends 23:59:59 Europe/Oslo' }) deadline!: string;
   @ApiProperty({ example: 20, description: 'Calendar days from today in Europe/Oslo (by the clock of `asOf`) to the deadline; 0 on the day, negative once past' })
   daysToDeadline!: number;

@@ -2,7 +2,9 @@ import { Alert, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystem
 import { ExclamationmarkTriangleIcon } from '@navikt/aksel-icons';
 import { Link as RouterLink } from 'react-router';
 import type { Schemas } from '../../api/client';
+import { DecisionRuleText } from '../../components/decision-rule-text';
 import { useDaysToDeadline } from '../../components/use-days-to-deadline';
+import { decisionRuleMessages } from '../../i18n/decision-rule.messages';
 import { formatDate, formatNok } from '../../i18n/formats';
 import { useLanguage, useMessages } from '../../i18n/i18n';
 import { dashboardMessages } from './dashboard.messages';
@@ -24,6 +26,7 @@ function SubjectLine({ round }: { round: DashboardRound }) {
 /** One open round: where it stands, who is late, and whether the planned meetings reach the deadline. */
 export function RoundCard({ round, nameOf }: { round: DashboardRound; nameOf: (municipalityNumber: string) => string }) {
   const t = useMessages(dashboardMessages);
+  const ruleText = useMessages(decisionRuleMessages);
   const { language } = useLanguage();
   const headingId = `round-${round.id}-title`;
   const daysText = useDaysToDeadline();
@@ -55,6 +58,12 @@ export function RoundCard({ round, nameOf }: { round: DashboardRound; nameOf: (m
               ) : (
                 <span data-days-to-deadline>({daysText(round.daysToDeadline)})</span>
               )}
+            </dd>
+          </div>
+          <div>
+            <dt>{ruleText('label')}</dt>
+            <dd className="stack round-card__rule">
+              <DecisionRuleText rule={round.decisionRule} members={round.progress.total} />
             </dd>
           </div>
           <div>

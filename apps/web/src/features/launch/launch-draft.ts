@@ -2,6 +2,11 @@ import type { Schemas } from '../../api/client';
 
 export type RoundKind = 'fees' | 'agreement';
 export type RoundTo = 'ore' | 'krone';
+/** How a fee round is decided: unanimity with veto, or a qualified majority of the members or of their weights. */
+export type RuleChoice = 'unanimity' | 'count' | 'weight';
+/** The shares a qualified majority may take here: more than half, as a qualified majority is. */
+export const MAJORITY_FRACTIONS = ['2/3', '3/4'] as const;
+export type MajorityFraction = (typeof MAJORITY_FRACTIONS)[number];
 
 /** What the secretariat has typed so far, as kept in the draft (strings as typed). */
 export interface LaunchDraft {
@@ -15,6 +20,8 @@ export interface LaunchDraft {
   costKey: string;
   effectiveFrom: string;
   roundTo: RoundTo;
+  rule: RuleChoice;
+  atLeast: MajorityFraction;
   versionId: string;
 }
 
@@ -29,6 +36,8 @@ export const EMPTY_DRAFT: LaunchDraft = {
   costKey: '',
   effectiveFrom: '',
   roundTo: 'ore',
+  rule: 'unanimity',
+  atLeast: '2/3',
   versionId: '',
 };
 
@@ -39,6 +48,7 @@ export type LaunchField =
   | 'subject.effectiveFrom'
   | 'subject.roundTo'
   | 'subject.versionId'
+  | 'decisionRule'
   | 'deadline'
   | 'reminderDaysBefore'
   | 'title';
@@ -139,16 +149,29 @@ export function checkDraft(draft: LaunchDraft, context: DraftContext): CheckedDr
   const title = draft.title.trim();
   if (title.length > MAX_TITLE_LENGTH) problems.title = { key: 'titleTooLong', values: { max: String(MAX_TITLE_LENGTH) } };
 
+  const decisionRule = draft.kind === 'fees' ? decisionRuleOf(draft) : undefined;
   const request: Schemas['LaunchRoundDto'] | null =
     subject && reminderDaysBefore && Object.keys(problems).length === 0
       ? {
           subject,
           deadline: draft.deadline,
           reminderDaysBefore,
+          ...(decisionRule ? { decisionRule } : {}),
           ...(title ? { title } : {}),
           public: draft.isPublic,
           expiresAutomatically: draft.expiresAutomatically,
         }
       : null;
   return { problems, request };
+}
+
+/**
+ * The rule a fee round is launched with; none (the api's unanimity) when unanimity is chosen. An
+ * agreement version always needs unanimity, so its rounds never send one.
+ */
+export function decisionRuleOf(draft: Pick<LaunchDraft, 'rule' | 'atLeast'>): Schemas['DecisionRuleDto'] | undefined {
+  if (draft.rule !== 'count' && draft.rule !== 'weight') return undefined;
+  // A draft kept from an older form may hold a share this form no longer offers.
+  const atLeast = MAJORITY_FRACTIONS.includes(draft.atLeast) ? draft.atLeast : MAJORITY_FRACTIONS[0];
+  return { kind: 'qualified_majority', by: draft.rule, atLeast };
 }

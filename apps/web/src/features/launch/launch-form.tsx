@@ -18,12 +18,26 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { FormEvent, MouseEvent, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiProblem, Schemas } from '../../api/client';
+import { membersNeeded, useDecisionRuleWords } from '../../components/decision-rule-text';
 import { ProblemAlert } from '../../components/query-state';
 import { useDraft } from '../../components/use-draft';
 import { formatDate, formatNok } from '../../i18n/formats';
 import { useLanguage, useMessages } from '../../i18n/i18n';
 import { AllocationPreview } from './allocation-preview';
-import { EMPTY_DRAFT, LaunchDraft, LaunchField, MAX_TITLE_LENGTH, RoundKind, RoundTo, checkDraft, parseReminderDays, parseTotal } from './launch-draft';
+import {
+  EMPTY_DRAFT,
+  LaunchDraft,
+  LaunchField,
+  MAJORITY_FRACTIONS,
+  MAX_TITLE_LENGTH,
+  RoundKind,
+  RoundTo,
+  RuleChoice,
+  checkDraft,
+  decisionRuleOf,
+  parseReminderDays,
+  parseTotal,
+} from './launch-draft';
 import { launchMessages } from './launch.messages';
 import { useAllocationPreview, useDebouncedValue, useLaunchRound } from './launch.queries';
 import { problemForField, problemText } from './launch-problems';
@@ -41,13 +55,14 @@ const FIELD_INPUT: Record<LaunchField, string> = {
   'subject.effectiveFrom': 'launch-effective-from',
   'subject.roundTo': 'launch-round-to-ore',
   'subject.versionId': 'launch-version',
+  decisionRule: 'launch-rule-unanimity',
   title: 'launch-title',
   deadline: 'launch-deadline',
   reminderDaysBefore: 'launch-reminders',
 };
 
 const FIELDS_OF: Record<RoundKind, LaunchField[]> = {
-  fees: ['subject.total', 'subject.costKey', 'subject.effectiveFrom', 'subject.roundTo', 'title', 'deadline', 'reminderDaysBefore'],
+  fees: ['subject.total', 'subject.costKey', 'subject.effectiveFrom', 'subject.roundTo', 'decisionRule', 'title', 'deadline', 'reminderDaysBefore'],
   agreement: ['subject.versionId', 'title', 'deadline', 'reminderDaysBefore'],
 };
 
@@ -88,7 +103,7 @@ export function LaunchForm({ council, versions }: { council: Council; versions: 
     if (value.trim() !== '' && !touched.has(field)) setTouched(new Set(touched).add(field));
   };
 
-  const problemValues = { letters: version?.missingMinimumContent.join(', ') ?? '' };
+  const problemValues = { letters: version?.missingMinimumContent.join(', ') ?? '', costKey };
   const fieldError = (field: LaunchField): string | undefined => {
     const own = checked.problems[field];
     if (own && (attempt > 0 || touched.has(field))) return t(own.key, own.values);
@@ -136,6 +151,8 @@ export function LaunchForm({ council, versions }: { council: Council; versions: 
   };
 
   const reminderDays = parseReminderDays(draft.reminderDays);
+  const ruleWords = useDecisionRuleWords();
+  const chosenRule = (draft.kind === 'fees' && decisionRuleOf(draft)) || { kind: 'unanimity' as const };
 
   return (
     <form className="launch-form stack" noValidate onSubmit={submit} aria-label={t('formLabel')}>
@@ -239,6 +256,7 @@ export function LaunchForm({ council, versions }: { council: Council; versions: 
             </Fieldset>
           </Fieldset>
           <AllocationPreview query={preview} ready={previewReady} />
+          <DecisionRuleChoice draft={draft} members={currentMembers} error={fieldError('decisionRule')} onChange={update} />
         </>
       ) : (
         <Fieldset className="launch-fieldset">
@@ -274,6 +292,7 @@ export function LaunchForm({ council, versions }: { council: Council; versions: 
               {version && <MinimumContentCheck version={version} />}
             </>
           )}
+          <Paragraph data-rule-agreement>{t('ruleAgreement')}</Paragraph>
         </Fieldset>
       )}
 
@@ -342,6 +361,7 @@ export function LaunchForm({ council, versions }: { council: Council; versions: 
             <ul className="launch-summary__list">
               <li>{draft.title.trim() ? t('summaryTitle', { title: draft.title.trim() }) : t('summaryTitleDefault')}</li>
               {draft.kind === 'fees' && <li>{t('summaryFrozen', { costKey, unit: t(draft.roundTo === 'krone' ? 'roundToKrone' : 'roundToOre') })}</li>}
+              <li>{ruleWords(chosenRule)}.</li>
               <li>
                 {reminderDays && reminderDays.length > 0 ? t('summaryReminders', { days: reminderDays.join(', ') }) : t('summaryNoReminders')}
               </li>
@@ -370,5 +390,74 @@ export function LaunchForm({ council, versions }: { council: Council; versions: 
         </div>
       </section>
     </form>
+  );
+}
+
+const RULE_CHOICES: ReadonlyArray<{ rule: RuleChoice; label: LaunchMessageKey; description: LaunchMessageKey }> = [
+  { rule: 'unanimity', label: 'ruleUnanimity', description: 'ruleUnanimityDescription' },
+  { rule: 'count', label: 'ruleCount', description: 'ruleCountDescription' },
+  { rule: 'weight', label: 'ruleWeight', description: 'ruleWeightDescription' },
+];
+
+type LaunchMessageKey = keyof (typeof launchMessages)['nb'];
+
+/** How a fee round is decided: unanimity unless the secretariat chooses a qualified majority, and then its share. */
+function DecisionRuleChoice({
+  draft,
+  members,
+  error,
+  onChange,
+}: {
+  draft: LaunchDraft;
+  members: number;
+  error: string | undefined;
+  onChange: (patch: Partial<LaunchDraft>) => void;
+}) {
+  const t = useMessages(launchMessages);
+  const chosen = RULE_CHOICES.some((choice) => choice.rule === draft.rule) ? draft.rule : 'unanimity';
+  const share = decisionRuleOf(draft)?.atLeast ?? MAJORITY_FRACTIONS[0];
+  return (
+    <Fieldset className="launch-fieldset">
+      <Fieldset.Legend className="launch-legend">{t('ruleLegend')}</Fieldset.Legend>
+      <Fieldset.Description>{t('ruleDescription')}</Fieldset.Description>
+      {RULE_CHOICES.map(({ rule, label, description }) => (
+        <Radio
+          key={rule}
+          id={`launch-rule-${rule}`}
+          name="launch-rule"
+          value={rule}
+          label={t(label)}
+          description={t(description)}
+          checked={chosen === rule}
+          onChange={() => onChange({ rule })}
+          aria-invalid={error ? true : undefined}
+        />
+      ))}
+      {chosen !== 'unanimity' && (
+        <Fieldset>
+          <Fieldset.Legend>{t('ruleAtLeastLegend')}</Fieldset.Legend>
+          {MAJORITY_FRACTIONS.map((fraction) => (
+            <Radio
+              key={fraction}
+              id={`launch-rule-at-least-${fraction.replace('/', '-')}`}
+              name="launch-rule-at-least"
+              value={fraction}
+              label={
+                chosen === 'count'
+                  ? t('ruleAtLeastCount', {
+                      fraction,
+                      needed: membersNeeded({ kind: 'qualified_majority', by: 'count', atLeast: fraction }, members) ?? '',
+                      total: members,
+                    })
+                  : t('ruleAtLeastOption', { fraction })
+              }
+              checked={share === fraction}
+              onChange={() => onChange({ atLeast: fraction })}
+            />
+          ))}
+        </Fieldset>
+      )}
+      {error && <ValidationMessage>{error}</ValidationMessage>}
+    </Fieldset>
   );
 }

@@ -19,6 +19,9 @@ const KNOWN_PROBLEMS: Record<string, LaunchMessageKey> = {
   '/problems/round-already-open-for-subject': 'problemAlreadyOpen',
   '/problems/calendar-invalid-reminder-days': 'remindersInvalid',
   '/problems/round-empty-electorate': 'problemNoMembers',
+  '/problems/round-unanimity-required': 'problemUnanimityRequired',
+  '/problems/round-weights-incomplete': 'problemWeightsIncomplete',
+  '/problems/round-decision-rule-invalid': 'problemRuleInvalid',
 };
 
 /** The problem in the person's language when it is one the page knows, else as the api wrote it. */

@@ -5,10 +5,12 @@ import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useMe } from '../../api/me.queries';
 import { AllocationTable } from '../../components/allocation-table';
+import { DecisionRuleText } from '../../components/decision-rule-text';
 import { ProblemAlert } from '../../components/query-state';
 import { RoundStatusTag } from '../../components/status-tag';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { commonMessages } from '../../i18n/common.messages';
+import { decisionRuleMessages } from '../../i18n/decision-rule.messages';
 import { formatDate, formatInstant, formatNok } from '../../i18n/formats';
 import { useLanguage, useMessages } from '../../i18n/i18n';
 import { AgreementChanges } from './agreement-changes';
@@ -173,6 +175,7 @@ function ClerkPrompt({ round, roles }: { round: Round; roles: readonly Grant[] }
 
 function RoundFacts({ round }: { round: Round }) {
   const t = useMessages(roundMessages);
+  const ruleText = useMessages(decisionRuleMessages);
   const daysText = useDaysToDeadline();
   const { language } = useLanguage();
   const { subject, forecast } = round;
@@ -190,6 +193,20 @@ function RoundFacts({ round }: { round: Round }) {
         <div>
           <dt>{t('subject')}</dt>
           <dd>{subjectText}</dd>
+        </div>
+        <div>
+          <dt>{ruleText('label')}</dt>
+          <dd>
+            <DecisionRuleText
+              rule={round.decisionRule}
+              members={round.progress.total}
+              weights={round.allocation?.map((line) => ({
+                weight: line.weight,
+                adopted: round.members.some((member) => member.municipalityNumber === line.municipalityNumber && member.status === 'adopted'),
+              }))}
+              meaningClassName="round-facts__secondary"
+            />
+          </dd>
         </div>
         <div>
           <dt>{t('deadline')}</dt>

@@ -43,6 +43,8 @@ export interface DashboardRoundView {
   id: string;
   title: string;
   subject: SubjectView;
+  /** How the round is decided, frozen at launch. */
+  decisionRule: RoundRow['decisionRule'];
   deadline: string;
   daysToDeadline: number;
   progress: RoundView['progress'];
@@ -143,6 +145,7 @@ function dashboardRound(
     id: round.id,
     title: round.title,
     subject: subjectOf(round),
+    decisionRule: round.decisionRule,
     deadline: round.deadline,
     daysToDeadline: deadlines.daysTo(round.deadline),
     progress,
