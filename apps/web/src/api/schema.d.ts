@@ -1863,7 +1863,7 @@ export interface components {
         MemberResponse: {
             /**
              * @description How the membership ends: it left, its notice of withdrawal takes effect, or it merged into `succeededBy`; null while open-ended
-             * @example null
+             * @example merger
              * @enum {string|null}
              */
             ending: "left" | "withdrawal" | "merger" | null;
@@ -1888,7 +1888,7 @@ export interface components {
             /**
              * Format: date
              * @description The day its notice of withdrawal was given
-             * @example null
+             * @example 2026-12-02
              */
             noticeGivenOn: string | null;
             /**
@@ -1898,7 +1898,7 @@ export interface components {
             representatives: number;
             /**
              * @description The kommunenummer of the municipality it merged into
-             * @example null
+             * @example 5001
              */
             succeededBy: string | null;
         };

@@ -34,14 +34,14 @@ export class MemberResponse implements MemberView {
     enum: ['left', 'withdrawal', 'merger'],
     nullable: true,
     description: 'How the membership ends: it left, its notice of withdrawal takes effect, or it merged into `succeededBy`; null while open-ended',
-    example: null,
+    example: 'merger',
   })
   ending!: 'left' | 'withdrawal' | 'merger' | null;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day its notice of withdrawal was given', example: null })
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day its notice of withdrawal was given', example: '2026-12-02' })
   noticeGivenOn!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'The kommunenummer of the municipality it merged into', example: null })
+  @ApiProperty({ type: String, nullable: true, description: 'The kommunenummer of the municipality it merged into', example: '5001' })
   succeededBy!: string | null;
 
   @ApiProperty({ description: 'Seats in representantskapet', example: 2 })
