@@ -195,8 +195,11 @@ describe('memberships over time: mergers, withdrawal and amended electorates, en
     expect(before.progress.total).toBe(7);
 
     at('2022-01-03T10:00:00+01:00');
+    // Frosta joins from 1 February: not in the electorate of a round launched before that.
+    await request(api.http).put(`/api/councils/${SLUG}/members/5036`).set('Authorization', secretariat).send({ name: 'Frosta', joinedOn: '2022-02-01', representatives: 1 }).expect(201);
     const after = await agreementRound('Samarbeidsavtale 2022 b', '2022-03-15');
     expect(after.members.map((m: { municipalityNumber: string }) => m.municipalityNumber)).not.toContain('5029');
+    expect(after.members.map((m: { municipalityNumber: string }) => m.municipalityNumber)).not.toContain('5036');
     expect(after.progress.total).toBe(6);
     // Every other member of the round launched before the withdrawal has adopted; it waits only for Skaun.
     for (const member of before.members.map((m: { municipalityNumber: string }) => m.municipalityNumber).filter((n: string) => n !== '5029')) {
