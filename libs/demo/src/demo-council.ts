@@ -4,8 +4,9 @@ import { TRONDHEIMSREGIONEN } from '@app/domain/testing/trondheimsregionen.fixtu
 export const DEMO_COUNCIL = {
   slug: TRONDHEIMSREGIONEN.slug,
   name: TRONDHEIMSREGIONEN.name,
-  // Not in the source papers: the agreement of 2020 is taken as the start of every membership.
-  joinedOn: '2020-01-01',
+  // Not in the source papers: every membership is taken to start with the council as it was
+  // organised for the agreement of 2020, before the round on that agreement was launched.
+  joinedOn: '2019-12-01',
   costKey2022: 'fees-2022',
   members: TRONDHEIMSREGIONEN.members.map((member) => ({
     number: member.municipalityNumber,
