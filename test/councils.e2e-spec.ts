@@ -81,7 +81,7 @@ describe('councils (e2e)', () => {
   describe('POST /api/councils', () => {
     it('lets the admin create a council: 201 with no members, its address, and an audit event', async () => {
       const response = await call('post', '/api/councils', token.admin, { slug: INNHERRED, name: 'Innherred samkommune' }).expect(201);
-      expect(response.body).toEqual({ slug: INNHERRED, name: 'Innherred samkommune', members: [], costKeys: [] });
+      expect(response.body).toEqual({ slug: INNHERRED, name: 'Innherred samkommune', members: [], costKeys: [], withdrawalRule: { noticeMonths: 12, atYearEnd: true } });
       expect(response.headers.location).toBe(`/api/councils/${INNHERRED}`);
       expect(await eventsOf('council.created')).toEqual([
         { actor: 'admin', data: { after: { slug: INNHERRED, name: 'Innherred samkommune' } } },
@@ -132,7 +132,7 @@ describe('councils (e2e)', () => {
 
     it('adds a known municipality as a member (201), then updates it (200), with an audit event each', async () => {
       const added = await call('put', `/api/councils/${INNHERRED}/members/5035`, token.innherredSecretariat, stjordal).expect(201);
-      expect(added.body).toEqual({ municipalityNumber: '5035', name: 'Stjørdal', joinedOn: '2018-01-01', leftOn: null, representatives: 3 });
+      expect(added.body).toEqual({ municipalityNumber: '5035', name: 'Stjørdal', joinedOn: '2018-01-01', leftOn: null, representatives: 3, noticeGivenOn: null, ending: null, succeededBy: null });
       const updated = await call('put', `/api/councils/${INNHERRED}/members/5035`, token.innherredSecretariat, {
         ...stjordal,
         representatives: 2,
@@ -246,9 +246,12 @@ describe('councils (e2e)', () => {
       expect(response.body.members[0]).toEqual({
         municipalityNumber: '5001',
         name: 'Trondheim',
-        joinedOn: '2020-01-01',
+        joinedOn: '2019-12-01',
         leftOn: null,
         representatives: 2,
+        noticeGivenOn: null,
+        ending: null,
+        succeededBy: null,
       });
     });
 
