@@ -1,4 +1,4 @@
-import { demoUsers, seedDemo } from '@app/demo';
+import { DemoPerson, demoUsers, seedDemo } from '@app/demo';
 import { TestApi, startTestApi } from './api';
 import { DemoIdentityProvider, startDemoIdentityProvider } from './identity-provider';
 import { freePort } from './redis-server';
@@ -16,12 +16,15 @@ export interface TestWebApp {
 
 /**
  * Starts the demo identity provider and an api that trusts it, with the whole demo seeded on
- * the api's clock (now) and listening on a free port. `env` adds to the api's environment.
+ * the api's clock (now) and listening on a free port. `env` adds to the api's environment;
+ * `people` adds to (or changes) the demo's people who may sign in.
  */
-export async function startWebApp(options: { env?: (base: string) => Record<string, string> } = {}): Promise<TestWebApp> {
+export async function startWebApp(
+  options: { env?: (base: string) => Record<string, string>; people?: (people: DemoPerson[]) => DemoPerson[] } = {},
+): Promise<TestWebApp> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const idp = await startDemoIdentityProvider({ people: demoUsers({ alliance: true }), appUrls: [base] });
+  const idp = await startDemoIdentityProvider({ people: (options.people ?? ((people) => people))(demoUsers({ alliance: true })), appUrls: [base] });
   let api: TestApi | undefined;
   try {
     api = await startTestApi({

@@ -1,7 +1,7 @@
 import { Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
-import { api, data } from '../../api/client';
+import { ApiProblem, api, data } from '../../api/client';
 import { useDraft } from '../../components/use-draft';
 import { formatDate } from '../../i18n/formats';
 import { useLanguage, useMessages } from '../../i18n/i18n';
@@ -9,7 +9,7 @@ import { FormErrors, FormProblem, NO_PROBLEM, hasProblem, problemFromError } fro
 import { roundMessages } from './round.messages';
 import { Round, roundKey, useRoundChanged } from './round.queries';
 
-type Change = 'extend' | 'withdraw' | 'expire';
+type Change = 'extend' | 'withdraw' | 'expire' | 'amend';
 type ChangeField = 'deadline' | 'reason';
 
 interface ChangeDraft {
@@ -24,9 +24,13 @@ const TEXTS = {
   extend: { open: 'extend', title: 'extendTitle', submit: 'submitExtend' },
   withdraw: { open: 'withdraw', title: 'withdrawTitle', submit: 'submitWithdraw' },
   expire: { open: 'expire', title: 'expireTitle', submit: 'submitExpire' },
+  amend: { open: 'amendElectorate', title: 'amendElectorateTitle', submit: 'submitAmendElectorate' },
 } as const;
 
-/** What the secretariat may do with an open round: extend its deadline, withdraw it, or close it after the deadline. */
+/**
+ * What the secretariat may do with an open round: extend its deadline, withdraw it, close it after
+ * the deadline, or amend its electorate after members left or merged.
+ */
 export function RoundActions({ round, onDone }: { round: Round; onDone: (message: string) => void }) {
   const t = useMessages(roundMessages);
   return (
@@ -38,6 +42,7 @@ export function RoundActions({ round, onDone }: { round: Round; onDone: (message
         <RoundChangeDialog round={round} change="extend" onDone={onDone} />
         <RoundChangeDialog round={round} change="withdraw" onDone={onDone} />
         <RoundChangeDialog round={round} change="expire" onDone={onDone} />
+        <RoundChangeDialog round={round} change="amend" onDone={onDone} />
       </div>
     </section>
   );
@@ -60,16 +65,30 @@ function RoundChangeDialog({ round, change, onDone }: { round: Round; change: Ch
       const reason = body.reason.trim();
       if (change === 'extend') return data(await api.POST('/api/rounds/{id}/extend', { ...path, body: { deadline: body.deadline, reason } }));
       if (change === 'withdraw') return data(await api.POST('/api/rounds/{id}/withdraw', { ...path, body: { reason } }));
+      if (change === 'amend') return data(await api.POST('/api/rounds/{id}/amend-electorate', { ...path, body: { reason } }));
       return data(await api.POST('/api/rounds/{id}/expire', { ...path, body: reason ? { reason } : {} }));
     },
     onSuccess: async (updated) => {
       queryClient.setQueryData(roundKey(round.id), updated);
       discard();
       setProblem(NO_PROBLEM);
-      onDone(change === 'extend' ? t('extended', { date: formatDate(updated.deadline, language) }) : change === 'withdraw' ? t('withdrawn') : t('expired'));
+      onDone(
+        change === 'extend'
+          ? t('extended', { date: formatDate(updated.deadline, language) })
+          : change === 'withdraw'
+            ? t('withdrawn')
+            : change === 'amend'
+              ? t('electorateAmended')
+              : t('expired'),
+      );
       await changed();
     },
-    onError: (error) => setProblem(problemFromError<ChangeField>(error, (field) => (field === 'deadline' || field === 'reason' ? field : undefined), t('networkError'))),
+    onError: (error) => {
+      const problem = problemFromError<ChangeField>(error, (field) => (field === 'deadline' || field === 'reason' ? field : undefined), t('networkError'));
+      // Nothing to amend is no fault of the form: say so in the council's terms.
+      if (error instanceof ApiProblem && error.code === 'ROUND.ELECTORATE_UP_TO_DATE') setProblem({ ...problem, general: t('electorateUpToDate') });
+      else setProblem(problem);
+    },
   });
 
   const submit = (event: FormEvent) => {
@@ -118,7 +137,9 @@ function RoundChangeDialog({ round, change, onDone }: { round: Round; change: Ch
                 ? t('extendLead', { date: formatDate(round.deadline, language) })
                 : change === 'withdraw'
                   ? t('withdrawLead')
-                  : t('expireLead', { date: formatDate(round.deadline, language) })}
+                  : change === 'amend'
+                    ? t('amendElectorateLead')
+                    : t('expireLead', { date: formatDate(round.deadline, language) })}
             </Paragraph>
             <FormErrors problem={problem} fields={fieldList} />
             {change === 'extend' && (
@@ -146,7 +167,7 @@ function RoundChangeDialog({ round, change, onDone }: { round: Round; change: Ch
               required={change !== 'expire'}
             />
             <div className="row">
-              <Button type="submit" data-color={change === 'extend' ? undefined : 'danger'} loading={mutation.isPending} aria-disabled={mutation.isPending || undefined}>
+              <Button type="submit" data-color={change === 'extend' || change === 'amend' ? undefined : 'danger'} loading={mutation.isPending} aria-disabled={mutation.isPending || undefined}>
                 {t(texts.submit)}
               </Button>
               <Button type="button" variant="secondary" onClick={cancel}>

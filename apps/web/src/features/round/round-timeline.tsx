@@ -19,6 +19,7 @@ const EVENT_TYPES: Record<string, RoundMessageKey> = {
   'round.overdue': 'event_round_overdue',
   'agreement_version.in_force': 'event_agreement_in_force',
   'fee_schedule.in_force': 'event_fees_in_force',
+  'round.electorate_amended': 'event_round_electorate_amended',
 };
 
 type Translate = (key: RoundMessageKey, values?: Record<string, string | number>) => string;

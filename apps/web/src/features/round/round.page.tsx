@@ -14,6 +14,7 @@ import { decisionRuleMessages } from '../../i18n/decision-rule.messages';
 import { formatDate, formatInstant, formatNok } from '../../i18n/formats';
 import { useLanguage, useMessages } from '../../i18n/i18n';
 import { AgreementChanges } from './agreement-changes';
+import { ElectorateChanges } from './electorate-changes';
 import { MemberDecisions, RevisionHistory } from './member-decisions';
 import { RoundActions } from './round-actions';
 import { RoundExports } from './round-exports';
@@ -91,6 +92,7 @@ function RoundView({ round, roles }: { round: Round; roles: readonly Grant[] }) 
       <RoundFacts round={round} />
       <RoundExports round={round} />
       {secretariat && open && <RoundActions round={round} onDone={(message) => setDone({ message, at: Date.now() })} />}
+      <ElectorateChanges round={round} />
       <MemberDecisions round={round} canCorrect={secretariat} onDone={(message) => setDone({ message, at: Date.now() })} />
       {round.allocation && <RoundAllocation round={round} allocation={round.allocation} />}
       <AgreementChanges round={round} />
