@@ -129,6 +129,13 @@ describe('memberships over time: mergers, withdrawal and amended electorates, en
       });
     }
     await request(api.http).put(`/api/councils/${slug}/cost-keys/lik`).set('Authorization', secretariatOf).send({ weights: { '5024': '1', '5016': '1', '5029': '1' } }).expect(200);
+    await request(api.http)
+      .put(`/api/councils/${slug}/fees/2019-01-01`)
+      .set('Authorization', secretariatOf)
+      .send({ fees: [{ municipalityNumber: '5024', amount: '100000.00' }, { municipalityNumber: '5016', amount: '50000.00' }, { municipalityNumber: '5029', amount: '80000.00' }], reason: 'Medlemsavgift 2019' })
+      .expect((r) => {
+        if (r.status >= 300) throw new Error(`${r.status} ${JSON.stringify(r.body)}`);
+      });
     const version = await request(api.http)
       .post(`/api/councils/${slug}/agreement-versions`)
       .set('Authorization', secretariatOf)
@@ -172,9 +179,10 @@ describe('memberships over time: mergers, withdrawal and amended electorates, en
     const launched = await request(api.http).post(`/api/councils/${slug}/rounds`).set('Authorization', secretariatOf).send(feeRound);
     expect(launched.status).toBe(201);
     expect(launched.body.members.map((m: { municipalityNumber: string }) => m.municipalityNumber)).toEqual(['5029', '5059']);
+    // Orkland's fee in force is what Orkdal and Agdenes paid together.
     expect(launched.body.allocation).toEqual([
-      expect.objectContaining({ municipalityNumber: '5029', newFee: '100000.00' }),
-      expect.objectContaining({ municipalityNumber: '5059', newFee: '200000.00' }),
+      expect.objectContaining({ municipalityNumber: '5029', currentFee: '80000.00', newFee: '100000.00', change: '20000.00' }),
+      expect.objectContaining({ municipalityNumber: '5059', currentFee: '150000.00', newFee: '200000.00', change: '50000.00' }),
     ]);
     // History reads as it was: the approved round still names Orkdal and Agdenes.
     const history = await request(api.http).get(`/api/rounds/${round.id}`).set('Authorization', secretariatOf).expect(200);

@@ -1,5 +1,6 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { allocate, AllocationLine, CalendarDate, DomainError, Money, RoundTo } from '@app/domain';
+import { MunicipalityEntity } from '@app/persistence';
 import { ApplicationError } from '../../application-error';
 import { findCostKey } from '../queries/cost-key.query';
 import { feeScheduleInForce } from '../../fee-schedules/fee-schedule-in-force';
@@ -37,6 +38,7 @@ export async function allocateByCostKey(manager: EntityManager, request: Allocat
   const current = await feeScheduleInForce(manager, request.councilId, request.on);
   const currentSchedule = current && { effectiveFrom: current.effectiveFrom, inForceFrom: current.inForceFrom };
   const currentFees = Object.fromEntries(current?.fees ?? []);
+  await addPredecessorsFees(manager, request.members, currentFees);
   try {
     const lines = allocate({
       total: request.total,
@@ -56,5 +58,21 @@ export async function allocateByCostKey(manager: EntityManager, request: Allocat
       );
     }
     throw error;
+  }
+}
+
+/**
+ * A successor of a merger has no fee in a schedule from before it: what its predecessors paid is its fee in
+ * force (Orkland's is Orkdal's and Agdenes'), so the new fee is compared with what the same people paid.
+ */
+async function addPredecessorsFees(manager: EntityManager, members: readonly string[], currentFees: Record<string, Money>): Promise<void> {
+  const without = members.filter((member) => currentFees[member] === undefined);
+  if (without.length === 0) return;
+  const predecessors = await manager.getRepository(MunicipalityEntity).find({ where: { succeededBy: In(without) }, select: { number: true, succeededBy: true } });
+  for (const predecessor of predecessors) {
+    const fee = currentFees[predecessor.number];
+    if (fee === undefined || predecessor.succeededBy === null) continue;
+    const successor = predecessor.succeededBy;
+    currentFees[successor] = (currentFees[successor] ?? Money.ZERO).plus(fee);
   }
 }
