@@ -19,6 +19,7 @@ export const router = createBrowserRouter([
         Component: RequireSignIn,
         children: [
           { path: 'councils/:slug', lazy: async () => ({ Component: (await import('./features/dashboard/dashboard.page')).DashboardPage }) },
+          { path: 'councils/:slug/members', lazy: async () => ({ Component: (await import('./features/members/members.page')).MembersPage }) },
           { path: 'councils/:slug/launch', lazy: async () => ({ Component: (await import('./features/launch/launch.page')).LaunchPage }) },
           { path: 'rounds/:id', lazy: async () => ({ Component: (await import('./features/round/round.page')).RoundPage }) },
           { path: 'municipalities/:number', lazy: async () => ({ Component: (await import('./features/inbox/inbox.page')).InboxPage }) },

@@ -86,11 +86,16 @@ export function DashboardPage() {
             {update}
           </p>
         </div>
-        {canLaunch && (
-          <Button asChild>
-            <RouterLink to={`/councils/${encodeURIComponent(slug)}/launch`}>{t('launch')}</RouterLink>
+        <div className="row">
+          <Button asChild variant="secondary">
+            <RouterLink to={`/councils/${encodeURIComponent(slug)}/members`}>{t('members')}</RouterLink>
           </Button>
-        )}
+          {canLaunch && (
+            <Button asChild>
+              <RouterLink to={`/councils/${encodeURIComponent(slug)}/launch`}>{t('launch')}</RouterLink>
+            </Button>
+          )}
+        </div>
       </header>
 
       <QueryState query={dashboard}>

@@ -1,6 +1,7 @@
-import { Heading, Paragraph, Spinner, Table, Tabs, Tag } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Spinner, Table, Tabs, Tag } from '@digdir/designsystemet-react';
 import { CheckmarkCircleIcon, ExclamationmarkTriangleIcon } from '@navikt/aksel-icons';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { Link as RouterLink } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { ProblemAlert } from '../../components/query-state';
 import { formatDate, formatNok } from '../../i18n/formats';
@@ -93,6 +94,11 @@ function Members({ council, feesInForce }: { council: Council; feesInForce: UseQ
           </Table.Body>
         </Table>
       </div>
+      <Paragraph data-size="sm">
+        <Link asChild>
+          <RouterLink to={`/councils/${encodeURIComponent(council.slug)}/members`}>{t('membersPage')}</RouterLink>
+        </Link>
+      </Paragraph>
       <Paragraph data-size="sm">
         {schedule
           ? t('feesInForce', { date: formatDate(schedule.inForceFrom, language), total: formatNok(schedule.total, language) })

@@ -143,6 +143,7 @@ export const launchMessages = defineMessages({
 
     setupHeading: 'Oppsettet i {council}',
     tabMembers: 'Medlemmer',
+    membersPage: 'Se og endre medlemmene',
     tabCostKeys: 'Fordelingsnøkler',
     tabVersions: 'Avtaleversjoner',
     membersCaption: 'Medlemmer i {council} ({count} kommuner)',
@@ -315,6 +316,7 @@ export const launchMessages = defineMessages({
 
     setupHeading: 'Oppsettet i {council}',
     tabMembers: 'Medlemmer',
+    membersPage: 'Sjå og endre medlemmene',
     tabCostKeys: 'Fordelingsnøklar',
     tabVersions: 'Avtaleversjonar',
     membersCaption: 'Medlemmer i {council} ({count} kommunar)',
@@ -487,6 +489,7 @@ export const launchMessages = defineMessages({
 
     setupHeading: 'How {council} is set up',
     tabMembers: 'Members',
+    membersPage: 'View and change the members',
     tabCostKeys: 'Cost keys',
     tabVersions: 'Agreement versions',
     membersCaption: 'Members of {council} ({count} municipalities)',
