@@ -127,6 +127,9 @@ describe('the members page: mergers, notices of withdrawal and past members', ()
     await add.getByLabel('Representanter').fill('2');
     await add.getByRole('button', { name: 'Legg til medlem' }).click();
     await row(page, 'Nåværende medlemmer', 'Melhus').getByText('Blir medlem 01.01.2020').waitFor();
+    // The note on open rounds and cost keys stays after the merger.
+    await page.getByText('Oppdater medlemskretsen', { exact: false }).waitFor();
+    expect(await table(page, 'Nåværende medlemmer').getByRole('rowheader').allTextContents()).toEqual(['Trondheim', 'Melhus', 'Klæbu', 'Malvik']);
 
     expect(problems).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);

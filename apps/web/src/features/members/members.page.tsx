@@ -42,8 +42,9 @@ export function MembersPage() {
   }
 
   const today = osloDay(dashboard.data?.asOf ?? new Date());
-  const current = council.data.members.filter((member) => isCurrent(member, today));
-  const past = council.data.members.filter((member) => !isCurrent(member, today));
+  const byNumber = [...council.data.members].sort((a, b) => a.municipalityNumber.localeCompare(b.municipalityNumber) || a.joinedOn.localeCompare(b.joinedOn));
+  const current = byNumber.filter((member) => isCurrent(member, today));
+  const past = byNumber.filter((member) => !isCurrent(member, today));
   const nameOf = (number: string | null) => council.data.members.find((member) => member.municipalityNumber === number)?.name ?? number ?? '';
   const ruleText = withdrawalRuleText(council.data, t);
 
@@ -81,7 +82,8 @@ export function MembersPage() {
           council={council.data}
           open={current.filter((member) => member.ending === null && member.joinedOn <= today)}
           ruleText={ruleText}
-          onDone={(message, amend = false) => setDone({ message, amend })}
+          // Once a merger or a member leaving is recorded, the note on rounds and cost keys stays.
+          onDone={(message, amend = false) => setDone((previous) => ({ message, amend: amend || (previous?.amend ?? false) }))}
         />
       )}
 
