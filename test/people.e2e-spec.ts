@@ -48,7 +48,7 @@ describe('people the product knows', () => {
   it('keeps a person’s own choice of written standard for notices', async () => {
     const token = `Bearer ${await tokenFor({ sub: 'kari.nordmann', roles: [{ role: 'clerk', municipality: '5054' }] })}`;
     const chosen = await request(api.http).put('/api/me/settings').set('Authorization', token).send({ language: 'nn' }).expect(200);
-    expect(chosen.body).toEqual({ language: 'nn' });
+    expect(chosen.body).toEqual({ language: 'nn', emailOffKinds: [] });
     expect((await person('kari.nordmann')).language).toBe('nn');
     const refused = await request(api.http).put('/api/me/settings').set('Authorization', token).send({ language: 'de' });
     expect(refused.status).toBe(400);
@@ -69,8 +69,8 @@ describe('people the product knows', () => {
 
     // Each keeps their own settings: one choosing nynorsk does not choose it for the other.
     await request(api.http).put('/api/me/settings').set('Authorization', `Bearer ${oidc}`).send({ language: 'nn' }).expect(200);
-    expect((await request(api.http).get('/api/me/settings').set('Authorization', `Bearer ${oidc}`).expect(200)).body).toEqual({ language: 'nn' });
-    expect((await request(api.http).get('/api/me/settings').set('Authorization', `Bearer ${local}`).expect(200)).body).toEqual({ language: null });
+    expect((await request(api.http).get('/api/me/settings').set('Authorization', `Bearer ${oidc}`).expect(200)).body).toEqual({ language: 'nn', emailOffKinds: [] });
+    expect((await request(api.http).get('/api/me/settings').set('Authorization', `Bearer ${local}`).expect(200)).body).toEqual({ language: null, emailOffKinds: [] });
     expect((await person('per.hansen')).language).toBeNull();
   });
 
@@ -87,13 +87,13 @@ describe('people the product knows', () => {
     const oidc = await idp.tokenFor({ sub: 'liv.berg', name: 'Liv Berg', roles: [{ role: 'clerk', municipality: '5031' }] });
     await me(oidc).expect(200);
     expect(await peopleWithSubject('liv.berg')).toEqual([idp.issuer]);
-    expect((await request(api.http).get('/api/me/settings').set('Authorization', `Bearer ${oidc}`).expect(200)).body).toEqual({ language: 'en' });
+    expect((await request(api.http).get('/api/me/settings').set('Authorization', `Bearer ${oidc}`).expect(200)).body).toEqual({ language: 'en', emailOffKinds: [] });
     const inbox = await request(api.http).get('/api/me/notifications').set('Authorization', `Bearer ${oidc}`).expect(200);
     expect(JSON.stringify(inbox.body)).toContain('A notice from before');
 
     // Another issuer's liv.berg is someone else, and sees none of it.
     const local = await tokenFor({ sub: 'liv.berg', roles: [{ role: 'clerk', municipality: '5031' }] });
-    expect((await request(api.http).get('/api/me/settings').set('Authorization', `Bearer ${local}`).expect(200)).body).toEqual({ language: null });
+    expect((await request(api.http).get('/api/me/settings').set('Authorization', `Bearer ${local}`).expect(200)).body).toEqual({ language: null, emailOffKinds: [] });
     const theirs = await request(api.http).get('/api/me/notifications').set('Authorization', `Bearer ${local}`).expect(200);
     expect(JSON.stringify(theirs.body)).not.toContain('A notice from before');
     expect(await peopleWithSubject('liv.berg')).toEqual([LOCAL_ISSUER, idp.issuer].sort());

@@ -6,9 +6,12 @@ import { adminToken, clerkToken, secretariatToken } from './support/tokens';
 
 // Bad input on every rounds endpoint: a 4xx application/problem+json with type, title, status and
 // detail, `errors[].field` naming the field at fault, and nothing written. "Today" is 2022-11-25 in
-// Oslo; the round under test is open, its deadline 2022-12-15; Malvik (5031) is one of its members.
+// Oslo; the round under test was launched on 2022-11-01 and is open, its deadline 2022-12-15;
+// Malvik (5031) is one of its members.
 
 const NOW = '2022-11-25T12:00:00+01:00';
+/** The round under test was launched on 1 November 2022, the day after this. */
+const LAUNCHED = '2022-11-01T09:00:00+01:00';
 const INNHERRED = 'innherred';
 
 
@@ -125,8 +128,7 @@ const LAUNCH_CASES: BadRequest[] = [
   launch('a blank title', { ...LAUNCH, title: '   ' }, 400, ['title']),
   launch('expiresAutomatically as a string', { ...LAUNCH, expiresAutomatically: 'yes' }, 400, ['expiresAutomatically']),
   launch('an unknown field', { ...LAUNCH, electorate: ['5001'] }, 400, ['electorate']),
-  // class-validator names the list's index and the missing fields; which ones is no promise, the 400 is.
-  launch('a body that is a JSON list', [LAUNCH], 400, [], { fields: undefined }),
+  launch('a body that is a JSON list', [LAUNCH], 400, [''], { detail: /JSON object, not a list/ }),
   launch('a deadline in the past', { ...LAUNCH, deadline: '2022-11-24' }, 422, ['deadline'], { code: 'ROUND.DEADLINE_IN_PAST' }),
   launch('a cost key the council does not have', subject({ costKey: 'fees-1999' }), 422, ['subject.costKey'], { code: 'COST_KEY.NOT_FOUND' }),
   launch('a total with øre shared in whole kroner', subject({ total: '10000000.50', roundTo: 'krone' }), 422, ['subject.total'], {
@@ -193,7 +195,14 @@ const REGISTER_CASES: BadRequest[] = [
   put('NUL in the note', { ...ADOPTED, note: 'a\u0000b' }, 400, ['note']),
   put('a lone surrogate in the protocol reference', { ...ADOPTED, protocolRef: 'protokoll \udc00' }, 400, ['protocolRef']),
   put('an escape character in the note', { ...ADOPTED, note: '\u001b[2J' }, 400, ['note']),
-  put('a body that is a JSON list', [ADOPTED], 400, [], { fields: undefined }),
+  put('a body that is a JSON list', [ADOPTED], 400, [''], { detail: /JSON object, not a list/ }),
+  put('an empty JSON list as the body', [], 400, ['']),
+  put('a next meeting date with an adoption', { ...ADOPTED, nextMeetingDate: '2022-12-08' }, 422, ['nextMeetingDate'], {
+    code: 'DECISION.NEXT_MEETING_DATE_NOT_POSTPONED',
+  }),
+  put('a next meeting date with a scheduled meeting', decision('scheduled', '2022-12-01', { nextMeetingDate: '2022-12-08' }), 422, ['nextMeetingDate'], {
+    code: 'DECISION.NEXT_MEETING_DATE_NOT_POSTPONED',
+  }),
   put('a decision dated in the future', decision('adopted', '2022-11-26'), 422, ['meetingDate'], { code: 'DECISION.MEETING_DATE_IN_FUTURE' }),
   put('a decision from the formannskap', { ...ADOPTED, body: 'formannskap' }, 422, ['body'], { code: 'DECISION.BODY_NOT_ALLOWED' }),
   put('a rejection from the formannskap', decision('rejected', '2022-11-24', { body: 'formannskap' }), 422, ['body'], {
@@ -275,6 +284,7 @@ const WITH_BODY: Array<Pick<BadRequest, 'name' | 'method' | 'path' | 'as'>> = [
 
 const BODY_PARSER_CASES: BadRequest[] = WITH_BODY.flatMap((endpoint) => [
   { ...endpoint, name: `${endpoint.name}: malformed JSON`, raw: { type: 'application/json', text: '{"reason": "x",' }, status: 400, code: undefined },
+  { ...endpoint, name: `${endpoint.name}: a JSON list as the body`, raw: { type: 'application/json', text: '[{"reason": "x"}]' }, status: 400, fields: [''] },
   { ...endpoint, name: `${endpoint.name}: a JSON string as the body`, raw: { type: 'application/json', text: '"adopted"' }, status: 400 },
   { ...endpoint, name: `${endpoint.name}: a body over 256 kB`, body: { reason: 'x'.repeat(300_000), note: 'x' }, status: 413 },
   // Refused before the body is validated, so the fields named are exactly the ones at fault.
@@ -311,7 +321,9 @@ describe('bad input on the rounds endpoints', () => {
     bearer.innherred = `Bearer ${await secretariatToken(INNHERRED)}`;
     const admin = `Bearer ${await adminToken()}`;
 
+    api.clock.set(LAUNCHED);
     ids.round = (await launchFeeRound(api)).id;
+    api.clock.set(NOW);
 
     // A council whose cost key no longer covers its members: Inderøy joined after the key was saved.
     await request(api.http).post('/api/councils').set('Authorization', admin).send({ slug: INNHERRED, name: 'Innherred' }).expect(201);

@@ -14,7 +14,7 @@ interface Issued {
 
 // A clerk's calendar links on the settings page, in a real browser against the api and the demo
 // identity provider: made and shown once, listed by their key's beginning, fetched, deleted.
-describe('the settings page’s calendar links in a browser', () => {
+describe('the settings page’s calendar links and e-mail choices in a browser', () => {
   let web: TestWebApp;
   let api: TestApi;
   let browser: Browser;
@@ -107,6 +107,48 @@ describe('the settings page’s calendar links in a browser', () => {
       expect(problems).toEqual([]);
     } catch (error) {
       await screenshot(page, 'failed-settings').catch(() => undefined);
+      throw error;
+    }
+  }, 120_000);
+
+  it('keeps the kinds of notice chosen to come by e-mail, and the language of notices with them, after a reload', async () => {
+    const { context, page } = await newSignedInPage(browser, `${base}/settings`, 'Utvalgssekretær Indre Fosen');
+    contexts.push(context);
+    const problems = watchConsole(page);
+    try {
+      const email = page.getByRole('group', { name: 'E-post for …' });
+      const reminders = email.getByRole('checkbox', { name: 'E-post for påminnelser om fristen' });
+      const late = email.getByRole('checkbox', { name: 'E-post når en runde ser ut til å bli forsinket' });
+      await reminders.waitFor();
+      expect(await email.getByRole('checkbox').count()).toBe(11);
+      for (const box of await email.getByRole('checkbox').all()) expect(await box.isChecked()).toBe(true);
+
+      await page.getByRole('group', { name: 'Skriftspråk i varslene dine' }).getByRole('radio', { name: 'Nynorsk' }).check();
+      await page.getByRole('button', { name: 'Lagre språk for varsler' }).click();
+      await page.getByRole('status').filter({ hasText: 'Varslene dine skrives nå på nynorsk' }).waitFor();
+
+      await reminders.uncheck();
+      await late.uncheck();
+      const saved = page.waitForResponse((response) => response.url().endsWith('/api/me/settings') && response.request().method() === 'PUT');
+      await page.getByRole('button', { name: 'Lagre valg for e-post' }).click();
+      expect(await (await saved).json()).toEqual({ language: 'nn', emailOffKinds: ['reminder', 'forecast_late'] });
+      await page.getByRole('status').filter({ hasText: 'Valgene dine for e-post gjelder fra nå' }).waitFor();
+
+      await page.reload();
+      await reminders.waitFor();
+      expect(await reminders.isChecked()).toBe(false);
+      expect(await late.isChecked()).toBe(false);
+      expect(await email.getByRole('checkbox', { name: 'E-post når fristen er passert' }).isChecked()).toBe(true);
+      expect(await page.getByRole('group', { name: 'Skriftspråk i varslene dine' }).getByRole('radio', { name: 'Nynorsk' }).isChecked()).toBe(true);
+
+      // In English the same choice reads the same.
+      await page.getByRole('banner').getByRole('combobox', { name: /^Språk/ }).selectOption('en');
+      const emailEn = page.getByRole('group', { name: 'E-mail for …' });
+      expect(await emailEn.getByRole('checkbox', { name: 'E-mail for reminders of the deadline' }).isChecked()).toBe(false);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-settings-email').catch(() => undefined);
       throw error;
     }
   }, 120_000);

@@ -16,6 +16,7 @@ export * from './calendar';
 export * from './exports';
 export * from './live';
 export * from './public-status';
+export * from './people/email-kinds';
 export * from './people/people';
 export * from './people/people.application.module';
 export * from './views';

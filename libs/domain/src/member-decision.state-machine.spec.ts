@@ -195,6 +195,31 @@ describe('transitionMemberDecision: what a registration must hold', () => {
     }
   });
 
+  it.each(['adopted', 'rejected', 'adopted_with_amendments'] as const)('refuses a next meeting date with %s, a decision already made', (decision) => {
+    expect(() => transitionMemberDecision(scheduled, held(decision, { nextMeetingDate: '2022-12-08' }), open)).toThrow(
+      refused('DECISION.NEXT_MEETING_DATE_NOT_POSTPONED', { field: 'nextMeetingDate' }),
+    );
+  });
+
+  it('refuses a next meeting date with a scheduled meeting, and takes one with a postponement', () => {
+    expect(() => transitionMemberDecision(PENDING, schedule('2022-12-01', { nextMeetingDate: '2022-12-08' }), open)).toThrow(
+      refused('DECISION.NEXT_MEETING_DATE_NOT_POSTPONED', { field: 'nextMeetingDate' }),
+    );
+    expect(transitionMemberDecision(PENDING, held('postponed', { nextMeetingDate: '2022-12-08' }), open).transition).toBe('postpone');
+  });
+
+  it('refuses a decision at a meeting before the round was launched, and takes one on the day of the launch', () => {
+    const launched: MemberDecisionContext = { ...open, launchedOn: '2022-11-10' };
+    for (const decision of ['adopted', 'rejected', 'adopted_with_amendments'] as const) {
+      expect(() => transitionMemberDecision(PENDING, held(decision, { meetingDate: '2022-11-09' }), launched)).toThrow(
+        refused('DECISION.MEETING_DATE_BEFORE_LAUNCH', { field: 'meetingDate', launchedOn: '2022-11-10' }),
+      );
+    }
+    expect(transitionMemberDecision(PENDING, held('adopted', { meetingDate: '2022-11-10' }), launched).transition).toBe('adopt');
+    // A postponement is no decision: the meeting that put the case off may be the one it was first on.
+    expect(transitionMemberDecision(PENDING, held('postponed', { meetingDate: '2022-11-09' }), launched).transition).toBe('postpone');
+  });
+
   it('refuses dates that do not exist', () => {
     expect(() => transitionMemberDecision(PENDING, schedule('2023-02-30'), open)).toThrow(
       refused('CALENDAR.INVALID_DATE', { field: 'meetingDate' }),

@@ -94,10 +94,12 @@ export type MemberDecisionTransition =
   | 'correct_references'
   | 'unchanged';
 
-/** What a registration is checked against: the date in Oslo today and the round's status. */
+/** What a registration is checked against: the date in Oslo today, the round's status and the day in Oslo it was launched. */
 export interface MemberDecisionContext {
   readonly today: CalendarDate;
   readonly roundStatus: RoundStatus;
+  /** A decision cannot have been made at a meeting before the round put the case to the member. */
+  readonly launchedOn?: CalendarDate;
 }
 
 /** The member's new state and the step that led there. */
@@ -132,7 +134,8 @@ export function transitionMemberDecision(
     throw new DomainError('ROUND.NOT_OPEN', `The round is ${roundStatus}, so no decision can be registered on it.`, { roundStatus });
   }
   const today = parseCalendarDate(context.today, 'today');
-  const next = registeredState(registration, today);
+  const launchedOn = context.launchedOn === undefined ? undefined : parseCalendarDate(context.launchedOn, 'launchedOn');
+  const next = registeredState(registration, today, launchedOn);
   const decisionChanged = changed(current, next, DECISION_FIELDS) || !sameVotes(current.votes, next.votes);
   if (!decisionChanged && !changed(current, next, REFERENCE_FIELDS)) return { transition: 'unchanged', state: current };
 
@@ -168,7 +171,17 @@ export function transitionMemberDecision(
 }
 
 // What the registration says, checked against the rules for its status; blank texts count as absent.
-function registeredState(registration: Registration, today: CalendarDate): MemberDecisionState {
+function registeredState(registration: Registration, today: CalendarDate, launchedOn: CalendarDate | undefined): MemberDecisionState {
+  // Only a postponement has a next meeting; with any other registration it would be kept nowhere.
+  const nextMeeting = (registration as { readonly nextMeetingDate?: unknown }).nextMeetingDate;
+  if (registration.decision !== 'postponed' && nextMeeting !== undefined && nextMeeting !== null) {
+    throw new DomainError(
+      'DECISION.NEXT_MEETING_DATE_NOT_POSTPONED',
+      `nextMeetingDate is for a postponed case only, not for ${registration.decision}; leave it out, ` +
+        'or register the case as postponed.',
+      { field: 'nextMeetingDate', decision: registration.decision },
+    );
+  }
   const references = {
     caseNumber: text(registration.caseNumber),
     protocolRef: text(registration.protocolRef),
@@ -189,6 +202,14 @@ function registeredState(registration: Registration, today: CalendarDate): Membe
       `The meeting date ${meetingDate} is after today (${today}); register a decision once the meeting has been held, ` +
         'or register the case as scheduled.',
       { field: 'meetingDate' },
+    );
+  }
+  if (launchedOn !== undefined && isFinalDecision(registration.decision) && meetingDate < launchedOn) {
+    throw new DomainError(
+      'DECISION.MEETING_DATE_BEFORE_LAUNCH',
+      `The meeting date ${meetingDate} is before the round was launched (${launchedOn}); the kommunestyre decides ` +
+        'the case the round put to it, at a meeting on or after the launch.',
+      { field: 'meetingDate', launchedOn },
     );
   }
   for (const field of ['caseNumber', 'protocolRef'] as const) {

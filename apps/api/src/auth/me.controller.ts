@@ -21,11 +21,13 @@ export class MeController {
   }
 
   @Put('settings')
-  @ApiOperation({ summary: 'Your own settings: the written standard of your notices (null follows your municipality)' })
+  @ApiOperation({
+    summary: 'Your own settings: the written standard of your notices (null follows your municipality), and the kinds of notice you take in the app only',
+  })
   @ApiOkResponse({ type: SettingsResponse })
   @ApiProblems(400, 401)
   settings(@CurrentActor() actor: Actor, @Body() body: SettingsDto): Promise<SettingsResponse> {
-    return this.people.setLanguage(actor, body.language);
+    return this.people.setSettings(actor, { language: body.language, emailOffKinds: body.emailOffKinds });
   }
 
   @Get()

@@ -618,7 +618,7 @@ export interface paths {
         };
         /** Your own settings as you last chose them (null: you have not, and your notices follow your municipality) */
         get: operations["MeController_readSettings"];
-        /** Your own settings: the written standard of your notices (null follows your municipality) */
+        /** Your own settings: the written standard of your notices (null follows your municipality), and the kinds of notice you take in the app only */
         put: operations["MeController_settings"];
         post?: never;
         delete?: never;
@@ -2564,6 +2564,14 @@ export interface components {
         };
         SettingsDto: {
             /**
+             * @description The kinds of notice you take in the app only, without an e-mail; every notice is in the app whatever you choose. Empty: every kind also comes by e-mail. The kinds: reminder, overdue, escalation, settled, veto, in_force, extended, withdrawn, expired, postponed, forecast_late. Left out: kept as it was
+             * @example [
+             *       "reminder",
+             *       "escalation"
+             *     ]
+             */
+            emailOffKinds?: ("reminder" | "overdue" | "escalation" | "settled" | "veto" | "in_force" | "extended" | "withdrawn" | "expired" | "postponed" | "forecast_late")[];
+            /**
              * @description Bokmål, nynorsk or English; null follows the municipality
              * @example nn
              * @enum {string|null}
@@ -2571,6 +2579,14 @@ export interface components {
             language: "nb" | "nn" | "en" | null;
         };
         SettingsResponse: {
+            /**
+             * @description The kinds of notice you take in the app only, without an e-mail; every notice is in the app whatever you choose. Empty: every kind also comes by e-mail. The kinds: reminder, overdue, escalation, settled, veto, in_force, extended, withdrawn, expired, postponed, forecast_late
+             * @example [
+             *       "reminder",
+             *       "escalation"
+             *     ]
+             */
+            emailOffKinds: ("reminder" | "overdue" | "escalation" | "settled" | "veto" | "in_force" | "extended" | "withdrawn" | "expired" | "postponed" | "forecast_late")[];
             /**
              * @example nn
              * @enum {string|null}

@@ -45,6 +45,8 @@ interface Addressee {
   email: string | null;
   language: NoticeLanguage | null;
   clerkOf: Map<string, NoticeLanguage>;
+  /** The kinds the person takes in the app only. */
+  emailOffKinds: readonly string[];
 }
 
 /**
@@ -86,7 +88,7 @@ export class Notifier {
     const municipalityLanguage = request.municipalityNumber ? addressee.clerkOf.get(request.municipalityNumber) : undefined;
     const language: NoticeLanguage = addressee.language ?? municipalityLanguage ?? 'nb';
     const text = renderNotice(request.content, language, { publicBaseUrl: this.config.publicBaseUrl, link: request.link });
-    const emailTo = this.config.smtpUrl && addressee.email ? addressee.email : null;
+    const emailTo = this.config.smtpUrl && addressee.email && !addressee.emailOffKinds.includes(request.content.kind) ? addressee.email : null;
     return Object.assign(new NotificationEntity(), {
       id: timeOrderedUuid(),
       key: request.key,
@@ -116,9 +118,15 @@ export class Notifier {
   private async addressees(manager: EntityManager, requests: readonly NoticeRequest[]): Promise<Map<string, Addressee>> {
     const userIds = [...new Set(requests.map((request) => request.userId))];
     const municipalities = [...new Set(requests.flatMap((request) => request.municipalityNumber ?? []))];
-    const rows: Array<{ id: string; email: string | null; language: NoticeLanguage | null; number: string | null; municipality_language: NoticeLanguage | null }> =
-      await manager.query(
-        `SELECT u.id, u.email, u.language, g.municipality_number AS number, m.language AS municipality_language
+    const rows: Array<{
+      id: string;
+      email: string | null;
+      language: NoticeLanguage | null;
+      email_off_kinds: string[];
+      number: string | null;
+      municipality_language: NoticeLanguage | null;
+    }> = await manager.query(
+        `SELECT u.id, u.email, u.language, u.email_off_kinds, g.municipality_number AS number, m.language AS municipality_language
            FROM app_user u
            LEFT JOIN role_grant g ON g.user_id = u.id AND g.role = 'clerk' AND g.municipality_number = ANY($2::text[])
            LEFT JOIN municipality m ON m.number = g.municipality_number
@@ -127,7 +135,12 @@ export class Notifier {
       );
     const addressees = new Map<string, Addressee>();
     for (const row of rows) {
-      const addressee = addressees.get(row.id) ?? { email: row.email, language: row.language, clerkOf: new Map() };
+      const addressee = addressees.get(row.id) ?? {
+        email: row.email,
+        language: row.language,
+        clerkOf: new Map(),
+        emailOffKinds: row.email_off_kinds,
+      };
       if (row.number && row.municipality_language) addressee.clerkOf.set(row.number, row.municipality_language);
       addressees.set(row.id, addressee);
     }

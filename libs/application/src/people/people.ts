@@ -4,9 +4,16 @@ import { DataSource } from 'typeorm';
 import { Actor } from '@app/identity';
 import { AppUserEntity } from '@app/persistence';
 import { ApplicationError } from '../application-error';
+import { EMAIL_NOTICE_KINDS, EmailNoticeKind } from './email-kinds';
 
 /** Written standards a person may choose for their notices. */
 export type Language = 'nb' | 'nn' | 'en';
+
+/** What a person keeps for themselves: the written standard of their notices, and the kinds they take in the app only. */
+export interface PersonSettings {
+  language: Language | null;
+  emailOffKinds: EmailNoticeKind[];
+}
 
 const REMEMBER_FOR_MS = 10 * 60_000;
 
@@ -64,19 +71,36 @@ export class People {
     }
   }
 
-  /** The caller's settings as kept; someone not chosen yet follows their municipality (null). */
-  async settings(actor: Actor): Promise<{ language: Language | null }> {
-    const user = await this.dataSource.getRepository(AppUserEntity).findOne({ where: personOf(actor), select: { language: true } });
-    return { language: user?.language ?? null };
+  /** The caller's settings as kept; someone not chosen yet follows their municipality (null) and takes every kind by e-mail. */
+  async settings(actor: Actor): Promise<PersonSettings> {
+    const user = await this.dataSource
+      .getRepository(AppUserEntity)
+      .findOne({ where: personOf(actor), select: { language: true, emailOffKinds: true } });
+    return { language: user?.language ?? null, emailOffKinds: inKindOrder(user?.emailOffKinds ?? []) };
   }
 
   /** The caller's own choice of written standard for notices (null: follow the municipality). */
-  async setLanguage(actor: Actor, language: Language | null): Promise<{ language: Language | null }> {
-    await this.remember(actor);
-    const result = await this.dataSource.getRepository(AppUserEntity).update(personOf(actor), { language });
-    if (!result.affected) throw ApplicationError.notFound('PERSON.NOT_FOUND', 'You are not known yet; sign in again and retry.');
-    return { language };
+  async setLanguage(actor: Actor, language: Language | null): Promise<PersonSettings> {
+    return this.setSettings(actor, { language });
   }
+
+  /**
+   * The caller's own settings: the written standard (null: follow the municipality) and, when
+   * given, the kinds of notice to take in the app only (left out: kept as they were).
+   */
+  async setSettings(actor: Actor, chosen: { language: Language | null; emailOffKinds?: readonly EmailNoticeKind[] }): Promise<PersonSettings> {
+    await this.remember(actor);
+    const changes: Partial<Pick<AppUserEntity, 'language' | 'emailOffKinds'>> = { language: chosen.language };
+    if (chosen.emailOffKinds) changes.emailOffKinds = inKindOrder(chosen.emailOffKinds);
+    const result = await this.dataSource.getRepository(AppUserEntity).update(personOf(actor), changes);
+    if (!result.affected) throw ApplicationError.notFound('PERSON.NOT_FOUND', 'You are not known yet; sign in again and retry.');
+    return this.settings(actor);
+  }
+}
+
+/** The kinds once each, in the order notices list them; kinds this version does not know are left out. */
+function inKindOrder(kinds: readonly string[]): EmailNoticeKind[] {
+  return EMAIL_NOTICE_KINDS.filter((kind) => kinds.includes(kind));
 }
 
 /** Where to find the caller's own row: their subject as their issuer vouches for it. */

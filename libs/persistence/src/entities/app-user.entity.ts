@@ -40,6 +40,10 @@ export class AppUserEntity {
   @Column({ type: 'text', nullable: true })
   language!: 'nb' | 'nn' | 'en' | null;
 
+  /** The kinds of notice the person takes in the app only, without an e-mail; empty: e-mail for every kind. */
+  @Column({ name: 'email_off_kinds', type: 'text', array: true, default: () => "'{}'" })
+  emailOffKinds!: string[];
+
   @OneToMany(() => RoleGrantEntity, (grant) => grant.user, { cascade: true })
   grants?: RoleGrantEntity[];
 

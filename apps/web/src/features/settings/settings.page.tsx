@@ -1,5 +1,5 @@
 import './settings.css';
-import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Spinner, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio, Spinner, Tag, Textfield } from '@digdir/designsystemet-react';
 import { FilesIcon, TrashIcon } from '@navikt/aksel-icons';
 import { InfiniteData, useMutation, useMutationState, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useEffect, useRef, useState } from 'react';
@@ -15,6 +15,23 @@ import { LANGUAGES, Language, useLanguage, useMessages } from '../../i18n/i18n';
 import { settingsMessages } from './settings.messages';
 
 type NoticeLanguage = Schemas['SettingsResponse']['language'];
+type Settings = Schemas['SettingsResponse'];
+type EmailKind = Settings['emailOffKinds'][number];
+
+/** Every kind of notice, in the order the notices list them; each may come by e-mail or stay in the app only. */
+const EMAIL_KINDS: readonly EmailKind[] = [
+  'reminder',
+  'overdue',
+  'escalation',
+  'settled',
+  'veto',
+  'in_force',
+  'extended',
+  'withdrawn',
+  'expired',
+  'postponed',
+  'forecast_late',
+];
 type MyFeed = Schemas['CalendarFeedSummaryResponse'];
 
 // Each language is named in itself, as a language menu does.
@@ -33,6 +50,7 @@ export function SettingsPage() {
         {t('title')}
       </Heading>
       <NoticeLanguageSection />
+      <NoticeEmailSection />
       <InterfaceLanguageSection />
       <CalendarSection />
     </div>
@@ -112,6 +130,77 @@ function NoticeLanguageForm({ saved }: { saved: NoticeLanguage }) {
         <Alert data-color="danger">
           <Paragraph>
             <strong>{t('saveFailed')}</strong>
+          </Paragraph>
+          <Paragraph>{save.error.message}</Paragraph>
+        </Alert>
+      )}
+    </form>
+  );
+}
+
+function NoticeEmailSection() {
+  const t = useMessages(settingsMessages);
+  const settings = useQuery({ queryKey: ['settings'], queryFn: async () => data(await api.GET('/api/me/settings')) });
+  return (
+    <section className="settings__section" aria-labelledby="settings-email">
+      <Heading level={2} data-size="md" id="settings-email">
+        {t('emailHeading')}
+      </Heading>
+      <Paragraph>{t('emailLead')}</Paragraph>
+      <QueryState query={settings}>{(current) => <NoticeEmailForm saved={current} />}</QueryState>
+    </section>
+  );
+}
+
+/** A box per kind, ticked when that kind also comes by e-mail; saved with the written standard as it is kept. */
+function NoticeEmailForm({ saved }: { saved: Settings }) {
+  const t = useMessages(settingsMessages);
+  const queryClient = useQueryClient();
+  const [off, setOff] = useState<ReadonlySet<EmailKind>>(() => new Set(saved.emailOffKinds));
+  const save = useMutation({
+    mutationFn: async (emailOffKinds: EmailKind[]) =>
+      data(await api.PUT('/api/me/settings', { body: { language: saved.language, emailOffKinds } })),
+    onSuccess: (result) => queryClient.setQueryData(['settings'], result),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (save.isPending) return;
+    save.mutate(EMAIL_KINDS.filter((kind) => off.has(kind)));
+  };
+
+  return (
+    <form className="stack" onSubmit={submit}>
+      <Fieldset>
+        <Fieldset.Legend>{t('emailLegend')}</Fieldset.Legend>
+        {EMAIL_KINDS.map((kind) => (
+          <Checkbox
+            key={kind}
+            name="notice-email"
+            value={kind}
+            label={t(`email_${kind}`)}
+            checked={!off.has(kind)}
+            onChange={(event) => {
+              const next = new Set(off);
+              if (event.target.checked) next.delete(kind);
+              else next.add(kind);
+              setOff(next);
+              save.reset();
+            }}
+          />
+        ))}
+      </Fieldset>
+      <div>
+        <Button type="submit" disabled={save.isPending} loading={save.isPending}>
+          {t('saveEmail')}
+        </Button>
+      </div>
+      {/* Always there, so the confirmation is read out when it appears. */}
+      <div role="status">{save.isSuccess && <Alert data-color="success">{t('savedEmail')}</Alert>}</div>
+      {save.isError && (
+        <Alert data-color="danger">
+          <Paragraph>
+            <strong>{t('saveEmailFailed')}</strong>
           </Paragraph>
           <Paragraph>{save.error.message}</Paragraph>
         </Alert>
