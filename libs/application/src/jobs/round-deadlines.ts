@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CalendarDate, UNDECIDED_STATUSES, addDays, isPastDeadline, todayInOslo, transitionRound } from '@app/domain';
+import { CalendarDate, UNDECIDED_STATUSES, addDays, daysBetween, isPastDeadline, todayInOslo, transitionRound } from '@app/domain';
 import { appendEvents } from '../audit/append-events';
 import { NewEvent } from '../audit/event-log';
 import { NoticeContent, NoticeRequest } from '../notices/notice';
@@ -196,7 +196,7 @@ export class RoundDeadlines {
     }
     const marked = (round: DueRound) => (byRound.get(round.id) ?? []).filter((member) => member.newly);
     const overdue = rounds.filter((round) => marked(round).length > 0);
-    await this.notifier.notify(manager, await this.notices(manager, overdue, byRound));
+    await this.notifier.notify(manager, await this.notices(manager, overdue, byRound, now));
 
     const expiring = rounds.filter((round) => round.expires_automatically);
     if (expiring.length > 0) {
@@ -222,13 +222,16 @@ export class RoundDeadlines {
   }
 
   /** Each overdue member's clerks are told, and each round's secretariat and leaders get the escalation naming all of them. */
-  private async notices(manager: EntityManager, rounds: readonly DueRound[], undecided: Map<string, UndecidedMember[]>): Promise<NoticeRequest[]> {
+  private async notices(manager: EntityManager, rounds: readonly DueRound[], undecided: Map<string, UndecidedMember[]>, now: Date): Promise<NoticeRequest[]> {
     if (rounds.length === 0) return [];
+    const today = todayInOslo(now);
     const clerks = await clerksOfEach(manager, rounds.flatMap((round) => undecided.get(round.id)!.map((member) => member.municipality_number)));
     const staff = await staffOfEach(manager, rounds.map((round) => round.council_id));
     return rounds.flatMap((round) => {
       const members = undecided.get(round.id)!;
       const about = { councilId: round.council_id, roundId: round.id, link: `/app/rounds/${round.id}` };
+      // As late as the day the notice is written: a worker that was down tells how long it has been.
+      const daysLate = daysBetween(round.deadline, today);
       const overdue = members.flatMap((member) => {
         const content: NoticeContent = {
           kind: 'overdue',
@@ -236,6 +239,7 @@ export class RoundDeadlines {
           councilName: round.council_name,
           municipalityName: member.name,
           deadline: round.deadline,
+          daysLate,
         };
         const topic = noticeTopics.overdue(round.id, member.municipality_number, round.deadline);
         return (clerks.get(member.municipality_number) ?? []).map((clerk) => ({ ...about, key: `${topic}/${clerk.userId}`, ...clerk, content }));
@@ -246,6 +250,7 @@ export class RoundDeadlines {
         councilName: round.council_name,
         deadline: round.deadline,
         overdueMembers: members.map((member) => `${member.name} (${member.municipality_number})`),
+        daysLate,
       };
       const topic = noticeTopics.escalation(round.id, round.deadline);
       return [
