@@ -82,6 +82,11 @@ describe('notice texts', () => {
     expect(renderNotice(EVERY_KIND[11], language, where).body).toContain(formatNoticeDate(language, '2023-02-09'));
   });
 
+  it('tells the secretariat of a postponement whether its next meeting is known', () => {
+    expect(renderNotice(EVERY_KIND[11], 'nb', where).body).toContain('til neste møte 9. februar 2023. Fristen er 15. desember 2022.');
+    expect(renderNotice({ ...EVERY_KIND[11], nextMeetingDate: null } as NoticeContent, 'nn', where).body).toContain('til eit seinare møte, som ikkje er fastsett enno.');
+  });
+
   it('tells the clerks they have nothing more to do when a round closes', () => {
     expect(renderNotice(EVERY_KIND[8], 'nb', where).body).toContain('Malvik skal ikke gjøre noe mer med saken');
     expect(renderNotice(EVERY_KIND[9], 'nn', where).body).toContain('Malvik skal ikkje gjere noko meir med saka');

@@ -120,7 +120,8 @@ const BOKMAL: Phrasebook = {
       subject: `${c.municipalityName} har utsatt saken: ${c.roundTitle}`,
       body: paragraphs(
         `${c.municipalityName} har utsatt behandlingen av saken ${norwegianQuote(c.roundTitle)} i ${c.councilName} ` +
-          `til neste møte ${date('nb', c.nextMeetingDate)}. Fristen er ${date('nb', c.deadline)}.` +
+          (c.nextMeetingDate ? `til neste møte ${date('nb', c.nextMeetingDate)}.` : 'til et senere møte, som ikke er fastsatt ennå.') +
+          ` Fristen er ${date('nb', c.deadline)}.` +
           (c.reason ? ` Begrunnelse: ${c.reason}` : ''),
       ),
     }),
@@ -229,7 +230,8 @@ const NYNORSK: Phrasebook = {
       subject: `${c.municipalityName} har utsett saka: ${c.roundTitle}`,
       body: paragraphs(
         `${c.municipalityName} har utsett behandlinga av saka ${norwegianQuote(c.roundTitle)} i ${c.councilName} ` +
-          `til neste møte ${date('nn', c.nextMeetingDate)}. Fristen er ${date('nn', c.deadline)}.` +
+          (c.nextMeetingDate ? `til neste møte ${date('nn', c.nextMeetingDate)}.` : 'til eit seinare møte, som ikkje er fastsett enno.') +
+          ` Fristen er ${date('nn', c.deadline)}.` +
           (c.reason ? ` Grunngjeving: ${c.reason}` : ''),
       ),
     }),
@@ -340,7 +342,8 @@ const ENGLISH: Phrasebook = {
       subject: `Postponed by ${c.municipalityName}: ${c.roundTitle}`,
       body: paragraphs(
         `${c.municipalityName} has postponed ${englishQuote(c.roundTitle)} in ${c.councilName} ` +
-          `to its next meeting on ${date('en', c.nextMeetingDate)}. The deadline is ${date('en', c.deadline)}.` +
+          (c.nextMeetingDate ? `to its next meeting on ${date('en', c.nextMeetingDate)}.` : 'to a later meeting, not yet set.') +
+          ` The deadline is ${date('en', c.deadline)}.` +
           (c.reason ? ` Reason: ${c.reason}` : ''),
       ),
     }),

@@ -27,8 +27,8 @@ export type NoticeContent =
   | { kind: 'withdrawn'; roundTitle: string; councilName: string; municipalityName: string; reason: string }
   /** To the clerks of an undecided member: the round is closed after its deadline; `reason` null when it expired by itself. */
   | { kind: 'expired'; roundTitle: string; councilName: string; municipalityName: string; deadline: string; reason: string | null }
-  /** To the secretariat: a member postponed the case to its next meeting. */
-  | { kind: 'postponed'; roundTitle: string; councilName: string; municipalityName: string; nextMeetingDate: string; deadline: string; reason: string | null }
+  /** To the secretariat: a member postponed the case to its next meeting (null when not known yet). */
+  | { kind: 'postponed'; roundTitle: string; councilName: string; municipalityName: string; nextMeetingDate: string | null; deadline: string; reason: string | null }
   /** To the secretariat: the latest planned meeting of the undecided members is after the deadline. */
   | { kind: 'forecast_late'; roundTitle: string; councilName: string; municipalityName: string; forecast: string; deadline: string };
 
