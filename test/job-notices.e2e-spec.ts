@@ -41,6 +41,8 @@ describe('the notices the jobs send: outcome, veto, coming into force, reminders
   // The rounds of (a) and (b), whose e-mails (d) checks.
   let approvedId = '';
   let rejectedId = '';
+  // The round of (c), whose postponements the secretariat is told of.
+  let postponedId = '';
 
   beforeAll(async () => {
     redis = await startOwnRedis();
@@ -180,6 +182,7 @@ describe('the notices the jobs send: outcome, veto, coming into force, reminders
       subject: { type: 'fees', total: '10000000.00', costKey: 'fees-2022', effectiveFrom: '2033-01-01' },
       deadline: '2030-02-28',
     });
+    postponedId = round.id;
     await relayed();
     const reminder = (nr: string, date: string) => jobIds.reminder({ roundId: round.id, municipalityNumber: nr, date });
     // 14, 7 and 1 days before Thursday 28 February.
@@ -214,7 +217,17 @@ describe('the notices the jobs send: outcome, veto, coming into force, reminders
     for (const date of [...beforeMeeting, ...beforeDeadline]) expect(await jobExists(reminder('5029', date))).toBe(false);
     for (const date of beforeDeadline) expect(await jobExists(reminder('5001', date))).toBe(true);
     expect(await jobExists(jobIds.deadline({ roundId: round.id, deadline: '2030-02-28' }))).toBe(true);
-    expect(await notices(round.id)).toEqual([]);
+    // No clerk is reminded yet; the secretariat and the leader hear of both postponements, and once
+    // that Midtre Gauldal's next meeting, on 12 March, comes after the deadline.
+    await quiet();
+    const told = await notices(round.id);
+    expect(told.map((row) => `${row.kind} ${row.recipient}`).sort()).toEqual(
+      STAFF.flatMap((person) => [`forecast_late ${person}`, `postponed ${person}`, `postponed ${person}`]).sort(),
+    );
+    expect(told.find((row) => row.kind === 'forecast_late')!.body).toContain('kan ikke ventes avgjort før 12. mars 2030, etter fristen 28. februar 2030');
+    expect(told.filter((row) => row.kind === 'postponed').map((row) => row.subject)).toEqual(
+      expect.arrayContaining([`Skaun har utsatt saken: ${await titleOf(round.id)}`, `Midtre Gauldal har utsatt saken: ${await titleOf(round.id)}`]),
+    );
   });
 
   it('(d) the e-mails of the outcome, the veto and coming into force arrive once each, in the recipient’s written standard', async () => {
@@ -223,9 +236,9 @@ describe('the notices the jobs send: outcome, veto, coming into force, reminders
       async () => (await count(`SELECT count(*)::int AS n FROM notification WHERE email_status IN ('pending', 'sending')`)) === 0,
       10_000,
     );
-    const all: NoticeRow[] = [...(await notices(approvedId)), ...(await notices(rejectedId))];
-    // (a): 2 settled + 10 in force; (b): 2 settled + 8 vetoes.
-    expect(all).toHaveLength(2 + 10 + 2 + 8);
+    const all: NoticeRow[] = [...(await notices(approvedId)), ...(await notices(rejectedId)), ...(await notices(postponedId))];
+    // (a): 2 settled + 10 in force; (b): 2 settled + 8 vetoes; (c): 2 × 2 postponements + 2 forecasts past the deadline.
+    expect(all).toHaveLength(2 + 10 + 2 + 8 + 4 + 2);
     expect(all.every((row) => row.email_status === 'sent' && row.email_to !== null)).toBe(true);
     expect(await count(`SELECT count(*)::int AS n FROM notification WHERE email_status = 'sent'`)).toBe(all.length);
 
@@ -249,7 +262,7 @@ describe('the notices the jobs send: outcome, veto, coming into force, reminders
     expect((await notices(rejectedId, 'settled')).every((row) => row.language === 'nb')).toBe(true);
   });
 
-  it('(e) withdrawing a round takes its pending reminders and its deadline job out of the queue', async () => {
+  it('(e) withdrawing a round takes its pending reminders and its deadline job out of the queue, and tells the clerks why', async () => {
     const round = await launchFeeRound(api, {
       subject: { type: 'fees', total: '10000000.00', costKey: 'fees-2022', effectiveFrom: '2034-01-01' },
       deadline: '2030-01-31',
@@ -271,6 +284,17 @@ describe('the notices the jobs send: outcome, veto, coming into force, reminders
       .expect(200);
     await relayed();
     for (const id of pending) expect(await jobExists(id)).toBe(false);
-    expect(await notices(round.id)).toEqual([]);
+    // Every member is still to decide (Stjørdal only scheduled it): each clerk is told, once, with the reason.
+    const withdrawn = await notices(round.id);
+    expect(recipients(withdrawn)).toEqual([...CLERKS].sort());
+    const title = await titleOf(round.id);
+    for (const row of withdrawn) {
+      expect(row.kind).toBe('withdrawn');
+      // Indre Fosen writes nynorsk (b).
+      const nynorsk = row.recipient === 'clerk.5054';
+      expect(row.language).toBe(nynorsk ? 'nn' : 'nb');
+      expect(row.subject).toBe(`${nynorsk ? 'Trekt' : 'Trukket'}: ${title}`);
+      expect(row.body).toContain(`${nynorsk ? 'Grunngjeving' : 'Begrunnelse'}: Nye budsjettrammer`);
+    }
   });
 });

@@ -230,7 +230,7 @@ describe('notices: inbox and e-mail', () => {
       [older] = await notify([requestFor('clerk.5054', reminder('Indre Fosen'), { municipalityNumber: '5054' })]);
       api.clock.set('2022-12-08T08:00:00+01:00');
       [newer, someoneElses] = await notify([
-        requestFor('clerk.5054', { kind: 'overdue', roundTitle: 'Medlemsavgift 2023', councilName: 'Trondheimsregionen', municipalityName: 'Indre Fosen', deadline: '2022-12-15' }),
+        requestFor('clerk.5054', { kind: 'overdue', roundTitle: 'Medlemsavgift 2023', councilName: 'Trondheimsregionen', municipalityName: 'Indre Fosen', deadline: '2022-12-15', daysLate: 1 }),
         requestFor('clerk.5059', reminder('Orkland'), { municipalityNumber: '5059' }),
       ]);
     });

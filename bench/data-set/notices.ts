@@ -82,10 +82,11 @@ function roundNotices(round: PlannedRound, { now, users, languages, publicBaseUr
     const at = round.overdue.at + JOB_DELAY_MS;
     const overdue = round.members.filter((member) => round.overdue!.members.includes(member.number));
     for (const member of overdue) {
-      toClerk(`overdue/${round.id}/${member.number}/${round.deadline}`, member, at, { kind: 'overdue', ...base, municipalityName: member.name, deadline: round.deadline });
+      toClerk(`overdue/${round.id}/${member.number}/${round.deadline}`, member, at, { kind: 'overdue', ...base, municipalityName: member.name, deadline: round.deadline, daysLate: 1 });
     }
     const overdueMembers = overdue.map((m) => `${m.name} (${m.number})`);
-    toStaff(`escalation/${round.id}/${round.deadline}`, at, { kind: 'escalation', ...base, deadline: round.deadline, overdueMembers });
+    // The deadline's jobs run the minute it ends: the day after.
+    toStaff(`escalation/${round.id}/${round.deadline}`, at, { kind: 'escalation', ...base, deadline: round.deadline, overdueMembers, daysLate: 1 });
   }
   if (!outcome) return notices;
   const settledAt = outcome.settledAt + JOB_DELAY_MS;

@@ -9,6 +9,7 @@ export const JOB_NAMES = {
   deadline: 'round.deadline',
   settled: 'round.settled',
   inForce: 'round.in-force',
+  meetingPlanned: 'round.meeting-planned',
   sendMail: 'notice.send-mail',
   reconcile: 'maintenance.reconcile',
 } as const;
@@ -20,6 +21,8 @@ export interface JobPayloads {
   'round.deadline': { roundId: string; deadline: string };
   'round.settled': { roundId: string };
   'round.in-force': { roundId: string };
+  /** A member's revision that postponed the case or planned a meeting after the deadline: the secretariat is told. */
+  'round.meeting-planned': { roundId: string; municipalityNumber: string; revision: number };
   'notice.send-mail': { notificationId: string };
   'maintenance.reconcile': Record<string, never>;
 }
@@ -30,6 +33,7 @@ export const jobIds = {
   deadline: (p: JobPayloads['round.deadline']) => `deadline/${p.roundId}/${p.deadline}`,
   settled: (p: JobPayloads['round.settled']) => `settled/${p.roundId}`,
   inForce: (p: JobPayloads['round.in-force']) => `in-force/${p.roundId}`,
+  meetingPlanned: (p: JobPayloads['round.meeting-planned']) => `meeting-planned/${p.roundId}/${p.municipalityNumber}/${p.revision}`,
   sendMail: (p: JobPayloads['notice.send-mail']) => `mail/${p.notificationId}`,
 };
 

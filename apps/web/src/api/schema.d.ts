@@ -2057,7 +2057,7 @@ export interface components {
              * @example reminder
              * @enum {string}
              */
-            kind: "reminder" | "overdue" | "escalation" | "settled" | "veto" | "in_force";
+            kind: "reminder" | "overdue" | "escalation" | "settled" | "veto" | "in_force" | "extended" | "withdrawn" | "expired" | "postponed" | "forecast_late";
             /**
              * @description The page to open, relative to the site. Opening it decides nothing.
              * @example /rounds/3f2a9c1e-0d1b-4c5e-8f7a-6b5c4d3e2f1a

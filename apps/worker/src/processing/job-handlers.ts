@@ -21,6 +21,7 @@ export class JobHandlers {
       [JOB_NAMES.deadline]: (payload) => roundJobs.deadline(payload),
       [JOB_NAMES.settled]: (payload) => roundJobs.settled(payload),
       [JOB_NAMES.inForce]: (payload) => roundJobs.inForce(payload),
+      [JOB_NAMES.meetingPlanned]: (payload) => roundJobs.meetingPlanned(payload),
       [JOB_NAMES.sendMail]: (payload, attempt) => sendMail.execute(payload, attempt),
       // What PostgreSQL says should exist is rebuilt, and what failed while a service was down is tried again.
       [JOB_NAMES.reconcile]: async () => {

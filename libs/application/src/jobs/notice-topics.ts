@@ -12,6 +12,11 @@ export const noticeTopics = {
   settled: (roundId: string) => `settled/${roundId}`,
   veto: (roundId: string) => `veto/${roundId}`,
   inForce: (roundId: string) => `in-force/${roundId}`,
+  extended: (roundId: string, municipalityNumber: string, deadline: CalendarDate) => `extended/${roundId}/${municipalityNumber}/${deadline}`,
+  withdrawn: (roundId: string, municipalityNumber: string) => `withdrawn/${roundId}/${municipalityNumber}`,
+  expired: (roundId: string, municipalityNumber: string) => `expired/${roundId}/${municipalityNumber}`,
+  postponed: (roundId: string, municipalityNumber: string, revision: number) => `postponed/${roundId}/${municipalityNumber}/${revision}`,
+  forecastLate: (roundId: string, forecast: CalendarDate) => `forecast-late/${roundId}/${forecast}`,
 };
 
 /**

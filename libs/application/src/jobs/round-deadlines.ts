@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CalendarDate, UNDECIDED_STATUSES, addDays, isPastDeadline, todayInOslo, transitionRound } from '@app/domain';
+import { CalendarDate, UNDECIDED_STATUSES, addDays, daysBetween, isPastDeadline, todayInOslo, transitionRound } from '@app/domain';
 import { appendEvents } from '../audit/append-events';
 import { NewEvent } from '../audit/event-log';
+import { noticesToClerks } from '../notices/clerk-notices';
 import { NoticeContent, NoticeRequest } from '../notices/notice';
 import { Notifier } from '../notices/notifier';
 import { clerksOfEach, staffOfEach } from '../notices/recipients';
@@ -196,9 +197,9 @@ export class RoundDeadlines {
     }
     const marked = (round: DueRound) => (byRound.get(round.id) ?? []).filter((member) => member.newly);
     const overdue = rounds.filter((round) => marked(round).length > 0);
-    await this.notifier.notify(manager, await this.notices(manager, overdue, byRound));
-
     const expiring = rounds.filter((round) => round.expires_automatically);
+    await this.notifier.notify(manager, await this.notices(manager, { overdue, expiring }, byRound, now));
+
     if (expiring.length > 0) {
       const closed = expiring.map(
         (round) =>
@@ -221,14 +222,38 @@ export class RoundDeadlines {
     return rounds.length;
   }
 
-  /** Each overdue member's clerks are told, and each round's secretariat and leaders get the escalation naming all of them. */
-  private async notices(manager: EntityManager, rounds: readonly DueRound[], undecided: Map<string, UndecidedMember[]>): Promise<NoticeRequest[]> {
-    if (rounds.length === 0) return [];
-    const clerks = await clerksOfEach(manager, rounds.flatMap((round) => undecided.get(round.id)!.map((member) => member.municipality_number)));
+  /**
+   * Each overdue member's clerks are told, and each round's secretariat and leaders get the
+   * escalation naming all of them; when a round expires, the clerks of its undecided members are
+   * told it is closed, with nothing more to do.
+   */
+  private async notices(
+    manager: EntityManager,
+    { overdue: rounds, expiring }: { overdue: readonly DueRound[]; expiring: readonly DueRound[] },
+    undecided: Map<string, UndecidedMember[]>,
+    now: Date,
+  ): Promise<NoticeRequest[]> {
+    if (rounds.length === 0 && expiring.length === 0) return [];
+    const today = todayInOslo(now);
+    const membersOf = (round: DueRound) => undecided.get(round.id) ?? [];
+    const clerks = await clerksOfEach(manager, [...rounds, ...expiring].flatMap((round) => membersOf(round).map((member) => member.municipality_number)));
     const staff = await staffOfEach(manager, rounds.map((round) => round.council_id));
-    return rounds.flatMap((round) => {
+    const closed = expiring.flatMap((round) =>
+      noticesToClerks(
+        clerks,
+        { id: round.id, councilId: round.council_id },
+        membersOf(round).map((member) => ({ municipalityNumber: member.municipality_number, name: member.name })),
+        (member) => [
+          noticeTopics.expired(round.id, member.municipalityNumber),
+          { kind: 'expired', roundTitle: round.title, councilName: round.council_name, municipalityName: member.name, deadline: round.deadline, reason: null },
+        ],
+      ),
+    );
+    const late = rounds.flatMap((round) => {
       const members = undecided.get(round.id)!;
       const about = { councilId: round.council_id, roundId: round.id, link: `/app/rounds/${round.id}` };
+      // As late as the day the notice is written: a worker that was down tells how long it has been.
+      const daysLate = daysBetween(round.deadline, today);
       const overdue = members.flatMap((member) => {
         const content: NoticeContent = {
           kind: 'overdue',
@@ -236,6 +261,7 @@ export class RoundDeadlines {
           councilName: round.council_name,
           municipalityName: member.name,
           deadline: round.deadline,
+          daysLate,
         };
         const topic = noticeTopics.overdue(round.id, member.municipality_number, round.deadline);
         return (clerks.get(member.municipality_number) ?? []).map((clerk) => ({ ...about, key: `${topic}/${clerk.userId}`, ...clerk, content }));
@@ -246,6 +272,7 @@ export class RoundDeadlines {
         councilName: round.council_name,
         deadline: round.deadline,
         overdueMembers: members.map((member) => `${member.name} (${member.municipality_number})`),
+        daysLate,
       };
       const topic = noticeTopics.escalation(round.id, round.deadline);
       return [
@@ -253,6 +280,7 @@ export class RoundDeadlines {
         ...(staff.get(round.council_id) ?? []).map((person) => ({ ...about, key: `${topic}/${person.userId}`, ...person, content: escalation })),
       ];
     });
+    return [...late, ...closed];
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CalendarDate, MemberDecisionStatus, isPastDeadline, isUndecided, todayInOslo } from '@app/domain';
+import { CalendarDate, ForecastMember, MemberDecisionStatus, forecastRound, isPastDeadline, isUndecided, todayInOslo } from '@app/domain';
 import { JobPayloads, JobResult } from '@app/jobs';
 import { CouncilEntity, RoundEntity, RoundMemberEntity, RoundOutcomeEntity } from '@app/persistence';
 import { NoticeContent, NoticeRequest } from '../notices/notice';
@@ -33,6 +33,35 @@ interface ReminderFacts {
   next_meeting_date: CalendarDate | null;
   name: string;
   clerks: string[];
+}
+
+/**
+ * What a member's revision planned, with its round and every member's planned meeting, in one
+ * query. $1 round, $2 member, $3 the revision.
+ */
+const MEETING_FACTS = `
+  SELECT r.status AS round_status, r.title, r.deadline::text AS deadline, r.council_id, c.name AS council_name, m.name,
+         v.transition, v.next_meeting_date::text AS next_meeting_date, v.reason,
+         (SELECT json_agg(json_build_object('municipalityNumber', o.municipality_number, 'name', o.name, 'status', o.status,
+                   'meetingDate', o.meeting_date::text, 'nextMeetingDate', o.next_meeting_date::text) ORDER BY o.municipality_number)
+            FROM round_member o WHERE o.round_id = r.id) AS members
+    FROM round r
+    JOIN council c ON c.id = r.council_id
+    JOIN round_member m ON m.round_id = r.id AND m.municipality_number = $2::text
+    JOIN member_decision_revision v ON v.round_id = r.id AND v.municipality_number = $2::text AND v.revision = $3::int
+   WHERE r.id = $1::uuid`;
+
+interface MeetingFacts {
+  round_status: string;
+  title: string;
+  deadline: CalendarDate;
+  council_id: string;
+  council_name: string;
+  name: string;
+  transition: string;
+  next_meeting_date: CalendarDate | null;
+  reason: string | null;
+  members: Array<{ municipalityNumber: string; name: string; status: MemberDecisionStatus; meetingDate: CalendarDate | null; nextMeetingDate: CalendarDate | null }>;
 }
 
 /**
@@ -102,6 +131,47 @@ export class RoundJobsHandler {
     const swept = await this.deadlines.sweep(now, { once: true });
     const own = await this.deadlines.passRound(roundId, deadline, now);
     return swept > 0 || own ? 'done' : 'skipped';
+  }
+
+  /**
+   * A member's registration postponed the case or planned its meeting after the deadline: the
+   * secretariat and the leaders are told of the postponement (once per revision), and, when the
+   * round's forecast is now past the deadline, of that (once per forecast date: a later run, or
+   * another member planning the same day, tells nobody again).
+   */
+  async meetingPlanned({ roundId, municipalityNumber, revision }: JobPayloads['round.meeting-planned']): Promise<JobResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const [facts]: MeetingFacts[] = await manager.query(MEETING_FACTS, [roundId, municipalityNumber, revision]);
+      if (!facts || facts.round_status !== 'open') return 'skipped';
+      const round = { id: roundId, councilId: facts.council_id };
+      const about = { roundTitle: facts.title, councilName: facts.council_name };
+      const staff = await staffOf(manager, facts.council_id);
+      const requests: NoticeRequest[] = [];
+      if (facts.transition === 'postpone') {
+        const content: NoticeContent = {
+          kind: 'postponed',
+          ...about,
+          municipalityName: facts.name,
+          nextMeetingDate: facts.next_meeting_date,
+          deadline: facts.deadline,
+          reason: facts.reason,
+        };
+        for (const person of staff) requests.push(notice(noticeTopics.postponed(roundId, municipalityNumber, revision), person, round, content));
+      }
+      const members: ForecastMember[] = facts.members.map((member) => ({
+        municipalityNumber: member.municipalityNumber,
+        status: member.status,
+        ...(member.meetingDate ? { meetingDate: member.meetingDate } : {}),
+        ...(member.nextMeetingDate ? { nextMeetingDate: member.nextMeetingDate } : {}),
+      })) as ForecastMember[];
+      const { forecast, pastDeadline } = forecastRound(members, facts.deadline);
+      if (forecast && pastDeadline) {
+        const latest = facts.members.find((m) => isUndecided(m.status) && (m.status === 'scheduled' ? m.meetingDate : m.nextMeetingDate) === forecast);
+        const content: NoticeContent = { kind: 'forecast_late', ...about, municipalityName: latest?.name ?? facts.name, forecast, deadline: facts.deadline };
+        for (const person of staff) requests.push(notice(noticeTopics.forecastLate(roundId, forecast), person, round, content));
+      }
+      return (await this.notifier.notify(manager, requests)).length > 0 ? 'done' : 'skipped';
+    });
   }
 
   /** Tells the secretariat and the leaders how the round ended; on a veto, every clerk of the round too. */

@@ -43,7 +43,7 @@ const BOKMAL: Phrasebook = {
     overdue: (c) => ({
       subject: `Fristen har gått ut: ${c.roundTitle}`,
       body: paragraphs(
-        `Fristen for saken ${norwegianQuote(c.roundTitle)} fra ${c.councilName} gikk ut ${date('nb', c.deadline)}, ` +
+        `Fristen for saken ${norwegianQuote(c.roundTitle)} fra ${c.councilName} gikk ut ${date('nb', c.deadline)} (${daysLate('nb', c.daysLate)}), ` +
           `og ${c.municipalityName} har ikke registrert noe vedtak.`,
         'Registrer vedtaket så snart saken er behandlet, eller meld inn møtedatoen den er satt opp til. ' +
           `Sekretariatet og lederen i ${c.councilName} er varslet.`,
@@ -52,7 +52,7 @@ const BOKMAL: Phrasebook = {
     escalation: (c) => ({
       subject: `Mangler vedtak etter fristen: ${c.roundTitle}`,
       body: paragraphs(
-        `Fristen for saken ${norwegianQuote(c.roundTitle)} i ${c.councilName} gikk ut ${date('nb', c.deadline)}. ` +
+        `Fristen for saken ${norwegianQuote(c.roundTitle)} i ${c.councilName} gikk ut ${date('nb', c.deadline)} (${daysLate('nb', c.daysLate)}). ` +
           (c.overdueMembers.length === 1
             ? `${c.overdueMembers[0]} har ikke registrert vedtak.`
             : `Disse kommunene har ikke registrert vedtak: ${list('nb', c.overdueMembers)}.`),
@@ -93,6 +93,46 @@ const BOKMAL: Phrasebook = {
           `og gjelder fra ${date('nb', c.inForceFrom)}.`,
       ),
     }),
+    extended: (c) => ({
+      subject: `Ny frist ${date('nb', c.deadline)}: ${c.roundTitle}`,
+      body: paragraphs(
+        `Sekretariatet i ${c.councilName} har forlenget fristen for saken ${norwegianQuote(c.roundTitle)} ` +
+          `fra ${date('nb', c.previousDeadline)} til ${date('nb', c.deadline)} (${daysLeft('nb', c.daysLeft)}). Begrunnelse: ${c.reason}`,
+        `${c.municipalityName} har ennå ikke registrert vedtak. Registrer vedtaket når saken er behandlet, eller meld inn møtedatoen saken er satt opp til.`,
+      ),
+    }),
+    withdrawn: (c) => ({
+      subject: `Trukket: ${c.roundTitle}`,
+      body: paragraphs(
+        `Sekretariatet i ${c.councilName} har trukket saken ${norwegianQuote(c.roundTitle)}. Begrunnelse: ${c.reason}`,
+        `${c.municipalityName} skal ikke gjøre noe mer med saken, og et vedtak som ikke er registrert, trengs ikke.`,
+      ),
+    }),
+    expired: (c) => ({
+      subject: `Avsluttet etter fristen: ${c.roundTitle}`,
+      body: paragraphs(
+        `Saken ${norwegianQuote(c.roundTitle)} fra ${c.councilName} er avsluttet etter fristen ${date('nb', c.deadline)}. ` +
+          (c.reason ? `Begrunnelse: ${c.reason}` : 'Den ble sendt ut med fristen som sluttdato og ble avsluttet av seg selv.'),
+        `${c.municipalityName} skal ikke gjøre noe mer med saken, og et vedtak som ikke er registrert, trengs ikke.`,
+      ),
+    }),
+    postponed: (c) => ({
+      subject: `${c.municipalityName} har utsatt saken: ${c.roundTitle}`,
+      body: paragraphs(
+        `${c.municipalityName} har utsatt behandlingen av saken ${norwegianQuote(c.roundTitle)} i ${c.councilName} ` +
+          (c.nextMeetingDate ? `til neste møte ${date('nb', c.nextMeetingDate)}.` : 'til et senere møte, som ikke er fastsatt ennå.') +
+          ` Fristen er ${date('nb', c.deadline)}.` +
+          (c.reason ? ` Begrunnelse: ${c.reason}` : ''),
+      ),
+    }),
+    forecast_late: (c) => ({
+      subject: `Ventes avgjort etter fristen: ${c.roundTitle}`,
+      body: paragraphs(
+        `Saken ${norwegianQuote(c.roundTitle)} i ${c.councilName} kan ikke ventes avgjort før ${date('nb', c.forecast)}, ` +
+          `etter fristen ${date('nb', c.deadline)}: ${c.municipalityName} behandler den først da.`,
+        'Vurder å forlenge fristen, eller avtal et tidligere møte med kommunen.',
+      ),
+    }),
   },
 };
 
@@ -113,7 +153,7 @@ const NYNORSK: Phrasebook = {
     overdue: (c) => ({
       subject: `Fristen har gått ut: ${c.roundTitle}`,
       body: paragraphs(
-        `Fristen for saka ${norwegianQuote(c.roundTitle)} frå ${c.councilName} gjekk ut ${date('nn', c.deadline)}, ` +
+        `Fristen for saka ${norwegianQuote(c.roundTitle)} frå ${c.councilName} gjekk ut ${date('nn', c.deadline)} (${daysLate('nn', c.daysLate)}), ` +
           `og ${c.municipalityName} har ikkje registrert noko vedtak.`,
         'Registrer vedtaket så snart saka er behandla, eller meld inn møtedatoen ho er sett opp til. ' +
           `Sekretariatet og leiaren i ${c.councilName} er varsla.`,
@@ -122,7 +162,7 @@ const NYNORSK: Phrasebook = {
     escalation: (c) => ({
       subject: `Manglar vedtak etter fristen: ${c.roundTitle}`,
       body: paragraphs(
-        `Fristen for saka ${norwegianQuote(c.roundTitle)} i ${c.councilName} gjekk ut ${date('nn', c.deadline)}. ` +
+        `Fristen for saka ${norwegianQuote(c.roundTitle)} i ${c.councilName} gjekk ut ${date('nn', c.deadline)} (${daysLate('nn', c.daysLate)}). ` +
           (c.overdueMembers.length === 1
             ? `${c.overdueMembers[0]} har ikkje registrert vedtak.`
             : `Desse kommunane har ikkje registrert vedtak: ${list('nn', c.overdueMembers)}.`),
@@ -163,6 +203,46 @@ const NYNORSK: Phrasebook = {
           `og gjeld frå ${date('nn', c.inForceFrom)}.`,
       ),
     }),
+    extended: (c) => ({
+      subject: `Ny frist ${date('nn', c.deadline)}: ${c.roundTitle}`,
+      body: paragraphs(
+        `Sekretariatet i ${c.councilName} har forlengt fristen for saka ${norwegianQuote(c.roundTitle)} ` +
+          `frå ${date('nn', c.previousDeadline)} til ${date('nn', c.deadline)} (${daysLeft('nn', c.daysLeft)}). Grunngjeving: ${c.reason}`,
+        `${c.municipalityName} har enno ikkje registrert vedtak. Registrer vedtaket når saka er behandla, eller meld inn møtedatoen saka er sett opp til.`,
+      ),
+    }),
+    withdrawn: (c) => ({
+      subject: `Trekt: ${c.roundTitle}`,
+      body: paragraphs(
+        `Sekretariatet i ${c.councilName} har trekt saka ${norwegianQuote(c.roundTitle)}. Grunngjeving: ${c.reason}`,
+        `${c.municipalityName} skal ikkje gjere noko meir med saka, og eit vedtak som ikkje er registrert, trengst ikkje.`,
+      ),
+    }),
+    expired: (c) => ({
+      subject: `Avslutta etter fristen: ${c.roundTitle}`,
+      body: paragraphs(
+        `Saka ${norwegianQuote(c.roundTitle)} frå ${c.councilName} er avslutta etter fristen ${date('nn', c.deadline)}. ` +
+          (c.reason ? `Grunngjeving: ${c.reason}` : 'Ho vart send ut med fristen som sluttdato og vart avslutta av seg sjølv.'),
+        `${c.municipalityName} skal ikkje gjere noko meir med saka, og eit vedtak som ikkje er registrert, trengst ikkje.`,
+      ),
+    }),
+    postponed: (c) => ({
+      subject: `${c.municipalityName} har utsett saka: ${c.roundTitle}`,
+      body: paragraphs(
+        `${c.municipalityName} har utsett behandlinga av saka ${norwegianQuote(c.roundTitle)} i ${c.councilName} ` +
+          (c.nextMeetingDate ? `til neste møte ${date('nn', c.nextMeetingDate)}.` : 'til eit seinare møte, som ikkje er fastsett enno.') +
+          ` Fristen er ${date('nn', c.deadline)}.` +
+          (c.reason ? ` Grunngjeving: ${c.reason}` : ''),
+      ),
+    }),
+    forecast_late: (c) => ({
+      subject: `Ventar avgjerd etter fristen: ${c.roundTitle}`,
+      body: paragraphs(
+        `Saka ${norwegianQuote(c.roundTitle)} i ${c.councilName} kan ikkje ventast avgjord før ${date('nn', c.forecast)}, ` +
+          `etter fristen ${date('nn', c.deadline)}: ${c.municipalityName} behandlar ho først då.`,
+        'Vurder å forlengje fristen, eller avtal eit tidlegare møte med kommunen.',
+      ),
+    }),
   },
 };
 
@@ -185,7 +265,7 @@ const ENGLISH: Phrasebook = {
     overdue: (c) => ({
       subject: `Deadline passed: ${c.roundTitle}`,
       body: paragraphs(
-        `The deadline for ${englishQuote(c.roundTitle)} from ${c.councilName} was ${date('en', c.deadline)}, ` +
+        `The deadline for ${englishQuote(c.roundTitle)} from ${c.councilName} was ${date('en', c.deadline)} (${daysLate('en', c.daysLate)}), ` +
           `and ${c.municipalityName} has not registered a decision.`,
         'Register it as soon as the municipal council has decided, or enter the meeting date it is scheduled for. ' +
           `The secretariat and the chair of ${c.councilName} have been notified.`,
@@ -194,7 +274,7 @@ const ENGLISH: Phrasebook = {
     escalation: (c) => ({
       subject: `Decisions missing after the deadline: ${c.roundTitle}`,
       body: paragraphs(
-        `The deadline for ${englishQuote(c.roundTitle)} in ${c.councilName} was ${date('en', c.deadline)}. ` +
+        `The deadline for ${englishQuote(c.roundTitle)} in ${c.councilName} was ${date('en', c.deadline)} (${daysLate('en', c.daysLate)}). ` +
           (c.overdueMembers.length === 1
             ? `${c.overdueMembers[0]} has not registered a decision.`
             : `These municipalities have not registered a decision: ${list('en', c.overdueMembers)}.`),
@@ -235,6 +315,46 @@ const ENGLISH: Phrasebook = {
           `and applies from ${date('en', c.inForceFrom)}.`,
       ),
     }),
+    extended: (c) => ({
+      subject: `New deadline ${date('en', c.deadline)}: ${c.roundTitle}`,
+      body: paragraphs(
+        `The secretariat of ${c.councilName} has extended the deadline for ${englishQuote(c.roundTitle)} ` +
+          `from ${date('en', c.previousDeadline)} to ${date('en', c.deadline)} (${daysLeft('en', c.daysLeft)}). Reason: ${c.reason}`,
+        `${c.municipalityName} has not yet registered its decision. Register it once the municipal council has decided, or enter the meeting date the case is scheduled for.`,
+      ),
+    }),
+    withdrawn: (c) => ({
+      subject: `Withdrawn: ${c.roundTitle}`,
+      body: paragraphs(
+        `The secretariat of ${c.councilName} has withdrawn ${englishQuote(c.roundTitle)}. Reason: ${c.reason}`,
+        `${c.municipalityName} has nothing more to do on it, and a decision not yet registered is not needed.`,
+      ),
+    }),
+    expired: (c) => ({
+      subject: `Closed after the deadline: ${c.roundTitle}`,
+      body: paragraphs(
+        `${englishQuote(c.roundTitle)} from ${c.councilName} is closed after its deadline of ${date('en', c.deadline)}. ` +
+          (c.reason ? `Reason: ${c.reason}` : 'It was sent out to expire at its deadline and closed by itself.'),
+        `${c.municipalityName} has nothing more to do on it, and a decision not yet registered is not needed.`,
+      ),
+    }),
+    postponed: (c) => ({
+      subject: `Postponed by ${c.municipalityName}: ${c.roundTitle}`,
+      body: paragraphs(
+        `${c.municipalityName} has postponed ${englishQuote(c.roundTitle)} in ${c.councilName} ` +
+          (c.nextMeetingDate ? `to its next meeting on ${date('en', c.nextMeetingDate)}.` : 'to a later meeting, not yet set.') +
+          ` The deadline is ${date('en', c.deadline)}.` +
+          (c.reason ? ` Reason: ${c.reason}` : ''),
+      ),
+    }),
+    forecast_late: (c) => ({
+      subject: `Expected after the deadline: ${c.roundTitle}`,
+      body: paragraphs(
+        `${englishQuote(c.roundTitle)} in ${c.councilName} cannot be expected to be decided before ${date('en', c.forecast)}, ` +
+          `after its deadline of ${date('en', c.deadline)}: ${c.municipalityName} decides on it only then.`,
+        'Consider extending the deadline, or agree an earlier meeting with the municipality.',
+      ),
+    }),
   },
 };
 
@@ -268,11 +388,20 @@ function date(language: NoticeLanguage, calendarDate: string): string {
   return book.formatDate(Number(match[3]), book.months[Number(match[2]) - 1] ?? match[2], Number(match[1]));
 }
 
+/** The days to a deadline, from the day the notice is written in Oslo: "om 7 dager", "i morgen", "i dag"; a past one is late, never "i dag". */
 function daysLeft(language: NoticeLanguage, days: number): string {
-  if (language === 'en') return days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
-  if (days <= 0) return 'i dag';
+  if (days < 0) return daysLate(language, -days);
+  if (language === 'en') return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+  if (days === 0) return 'i dag';
   if (days === 1) return language === 'nb' ? 'i morgen' : 'i morgon';
   return `om ${days} ${language === 'nb' ? 'dager' : 'dagar'}`;
+}
+
+/** The days past a deadline: "3 dager på overtid", "3 dagar på overtid", "3 days overdue"; at least one, the day after. */
+function daysLate(language: NoticeLanguage, days: number): string {
+  const late = Math.max(1, days);
+  if (language === 'en') return `${late} ${late === 1 ? 'day' : 'days'} overdue`;
+  return `${late} ${late === 1 ? 'dag' : language === 'nb' ? 'dager' : 'dagar'} på overtid`;
 }
 
 /** "Malvik, Melhus og Skaun". */

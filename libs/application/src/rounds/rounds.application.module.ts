@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NoticesApplicationModule } from '../notices/notices.application.module';
 import { AmendElectorateHandler } from './amend-electorate/amend-electorate.handler';
 import { ChangeRoundHandler } from './change-round/change-round.handler';
 import { LaunchRoundHandler } from './launch-round/launch-round.handler';
@@ -8,5 +9,5 @@ import { RegisterDecisionHandler } from './register-decision/register-decision.h
 const HANDLERS = [LaunchRoundHandler, RegisterDecisionHandler, ChangeRoundHandler, ReadRoundsHandler, AmendElectorateHandler];
 
 /** The use cases of approval rounds. */
-@Module({ providers: HANDLERS, exports: HANDLERS })
+@Module({ imports: [NoticesApplicationModule], providers: HANDLERS, exports: HANDLERS })
 export class RoundsApplicationModule {}

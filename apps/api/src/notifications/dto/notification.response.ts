@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-const KINDS = ['reminder', 'overdue', 'escalation', 'settled', 'veto', 'in_force'];
+const KINDS = ['reminder', 'overdue', 'escalation', 'settled', 'veto', 'in_force', 'extended', 'withdrawn', 'expired', 'postponed', 'forecast_late'];
 
 /** A notice in the caller's inbox, in the language it was written in for them. */
 export class NotificationResponse {

@@ -22,7 +22,7 @@ interface NoticePage {
   next: NoticesQuery | null;
 }
 
-const KINDS = ['reminder', 'overdue', 'escalation', 'settled', 'veto', 'in_force'] as const;
+const KINDS = ['reminder', 'overdue', 'escalation', 'settled', 'veto', 'in_force', 'extended', 'withdrawn', 'expired', 'postponed', 'forecast_late'] as const;
 type Kind = (typeof KINDS)[number];
 
 /** A notice links to the round's read-only page; the links written into notices and e-mails may carry the old `/app` prefix. */

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RoundCommand, transitionRound } from '@app/domain';
+import { RoundCommand, daysBetween, isUndecided, todayInOslo, transitionRound } from '@app/domain';
 import { Actor } from '@app/identity';
-import { RoundEntity, RoundMemberEntity } from '@app/persistence';
+import { CouncilEntity, RoundEntity, RoundMemberEntity } from '@app/persistence';
 import { appendEvent } from '../../audit/event-log';
+import { noticeTopics } from '../../jobs/notice-topics';
 import { openRoundJobIds, openRoundJobs } from '../../jobs/round-schedule';
+import { noticesToClerks } from '../../notices/clerk-notices';
+import { NoticeContent } from '../../notices/notice';
+import { Notifier } from '../../notices/notifier';
+import { clerksOfEach } from '../../notices/recipients';
 import { cancelJobs, enqueueJobs } from '../../outbox/outbox';
 import { Clock } from '../../time/clock';
 import { RoundAccess } from '../round-access';
@@ -24,13 +29,15 @@ const WHAT: Record<SecretariatRoundCommand['type'], string> = {
 
 /**
  * Extends, withdraws or closes (expires) a round for the secretariat, with the reason and the
- * state before and after in the audit trail, in one transaction under the round's lock.
+ * state before and after in the audit trail, in one transaction under the round's lock. The
+ * clerks of the members still to decide are told, with the reason, in the same transaction.
  */
 @Injectable()
 export class ChangeRoundHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly notifier: Notifier,
   ) {}
 
   async execute(actor: Actor, roundId: string, command: SecretariatRoundCommand): Promise<RoundView> {
@@ -74,7 +81,27 @@ export class ChangeRoundHandler {
         at: now,
         data: { before, after, reason: command.reason ?? null },
       });
+      const council = await manager.getRepository(CouncilEntity).findOneByOrFail({ id: round.councilId });
+      const facts = { roundTitle: round.title, councilName: council.name };
+      const reason = command.reason?.trim() || null;
+      const today = todayInOslo(now);
+      // Those who decided have nothing more to do with the round.
+      const undecided = members.filter((member) => isUndecided(member.status));
+      await this.notifier.notify(
+        manager,
+        noticesToClerks(await clerksOfEach(manager, undecided.map((member) => member.municipalityNumber)), round, undecided, (member) => {
+          const about = { ...facts, municipalityName: member.name };
+          if (command.type === 'extend') {
+            const deadline = change.state.deadline;
+            const content: NoticeContent = { kind: 'extended', ...about, previousDeadline: round.deadline, deadline, daysLeft: daysBetween(today, deadline), reason: reason ?? '' };
+            return [noticeTopics.extended(round.id, member.municipalityNumber, deadline), content];
+          }
+          if (command.type === 'withdraw') return [noticeTopics.withdrawn(round.id, member.municipalityNumber), { kind: 'withdrawn', ...about, reason: reason ?? '' }];
+          return [noticeTopics.expired(round.id, member.municipalityNumber), { kind: 'expired', ...about, deadline: round.deadline, reason }];
+        }),
+      );
       return loadRoundView(manager, round.id, now);
     });
   }
 }
+

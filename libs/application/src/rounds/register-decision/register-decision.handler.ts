@@ -9,6 +9,7 @@ import {
   transitionMemberDecision,
 } from '@app/domain';
 import { Actor } from '@app/identity';
+import { JOB_NAMES, jobIds } from '@app/jobs';
 import { IdempotencyRecordEntity, OneTripTransaction, RoundEntity, RoundMemberEntity, RoundOutcomeEntity } from '@app/persistence';
 import { ApplicationError } from '../../application-error';
 import { memberReminderJobs } from '../../jobs/round-schedule';
@@ -128,7 +129,8 @@ export class RegisterDecisionHandler {
       // A correction of references keeps the decision's place in the order; a new decision takes a new one.
       const decidedSequence = !decided ? null : change.transition === 'correct_references' ? 'keep' : 'new';
       applyState(member, change.state, now);
-      const jobs = round.status === 'open' ? reminderChanges(remindersBefore, memberReminderJobs(round, member, now)) : { cancel: [], add: [] };
+      const reminders = round.status === 'open' ? reminderChanges(remindersBefore, memberReminderJobs(round, member, now)) : { cancel: [], add: [] };
+      const jobs = { cancel: reminders.cancel, add: [...reminders.add, ...(round.status === 'open' ? meetingPlannedJobs(round, change.transition, member, now) : [])] };
       // The new decision's place is its revision's sequence, drawn under the round's lock: after every
       // decision of this round already written, which is all the rule needs to know to settle.
       if (decidedSequence === 'new') member.decidedSequence = String(Number.MAX_SAFE_INTEGER);
@@ -196,6 +198,17 @@ function reminderChanges(before: OutboxJob[], after: OutboxJob[]): { cancel: str
   const kept = new Set(after.map((job) => job.jobId));
   const had = new Set(before.map((job) => job.jobId));
   return { cancel: [...had].filter((id) => !kept.has(id)), add: after.filter((job) => !had.has(job.jobId)) };
+}
+
+/**
+ * A postponement, or a meeting planned after the deadline, is told to the secretariat by the
+ * worker: the registration only adds the job to what it writes anyway, in the same statement.
+ */
+function meetingPlannedJobs(round: RoundEntity, transition: string, member: RoundMemberEntity, now: Date): OutboxJob[] {
+  const planned = member.status === 'scheduled' ? member.meetingDate : member.status === 'postponed' ? member.nextMeetingDate : null;
+  if (transition !== 'postpone' && !(planned && planned > round.deadline)) return [];
+  const payload = { roundId: round.id, municipalityNumber: member.municipalityNumber, revision: member.revision };
+  return [{ name: JOB_NAMES.meetingPlanned, payload, jobId: jobIds.meetingPlanned(payload), runAt: now }];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
