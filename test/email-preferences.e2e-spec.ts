@@ -53,7 +53,7 @@ describe('e-mail for each kind of notice', () => {
     const written = await api.dataSource.transaction((manager) =>
       api.app.get(Notifier).notify(manager, [
         { key: 'eli:reminder', userId, councilId, roundId: null, link: null, content: { kind: 'reminder', ...content, daysLeft: 7 } },
-        { key: 'eli:overdue', userId, councilId, roundId: null, link: null, content: { kind: 'overdue', ...content } },
+        { key: 'eli:overdue', userId, councilId, roundId: null, link: null, content: { kind: 'overdue', ...content, daysLate: 1 } },
       ]),
     );
     expect(written.map((notice) => [notice.kind, notice.emailStatus, notice.emailTo])).toEqual([
