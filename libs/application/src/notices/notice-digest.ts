@@ -12,31 +12,12 @@ export interface DigestText {
   body: string;
 }
 
-const PHRASES: Record<NoticeLanguage, { about(count: number, title: string): string; general(count: number): string; intro(count: number, what: string): string }> = {
-  nb: {
-    about: (count, title) => `${count} varsler om «${title}»`,
-    general: (count) => `${count} varsler fra Vedtaksrunde`,
-    intro: (count, what) => `Du har fått ${count} varsler ${what}:`,
-  },
-  nn: {
-    about: (count, title) => `${count} varsel om «${title}»`,
-    general: (count) => `${count} varsel frå Vedtaksrunde`,
-    intro: (count, what) => `Du har fått ${count} varsel ${what}:`,
-  },
-  en: {
-    about: (count, title) => `${count} notices about “${title}”`,
-    general: (count) => `${count} notices from Vedtaksrunde`,
-    intro: (count, what) => `You have ${count} notices ${what}:`,
-  },
+/** How a digest counts its notices, says what they are about, and begins. */
+const PHRASES: Record<NoticeLanguage, { notices(count: number): string; about(title: string): string; general: string; intro(what: string): string }> = {
+  nb: { notices: (count) => `${count} varsler`, about: (title) => `om «${title}»`, general: 'fra Vedtaksrunde', intro: (what) => `Du har fått ${what}:` },
+  nn: { notices: (count) => `${count} varsel`, about: (title) => `om «${title}»`, general: 'frå Vedtaksrunde', intro: (what) => `Du har fått ${what}:` },
+  en: { notices: (count) => `${count} notices`, about: (title) => `about “${title}”`, general: 'from Vedtaksrunde', intro: (what) => `You have ${what}:` },
 };
-
-const ABOUT: Record<NoticeLanguage, (title: string) => string> = {
-  nb: (title) => `om «${title}»`,
-  nn: (title) => `om «${title}»`,
-  en: (title) => `about “${title}”`,
-};
-
-const GENERAL: Record<NoticeLanguage, string> = { nb: 'fra Vedtaksrunde', nn: 'frå Vedtaksrunde', en: 'from Vedtaksrunde' };
 
 /**
  * The one e-mail of a person's notices about one round on one day, in their written standard:
@@ -47,9 +28,7 @@ export function renderDigest(entries: readonly DigestEntry[], language: NoticeLa
   if (entries.length === 0) throw new Error('A digest lists at least one notice');
   if (entries.length === 1) return { subject: entries[0].subject, body: entries[0].body };
   const phrases = PHRASES[language];
-  const count = entries.length;
-  const subject = roundTitle ? phrases.about(count, roundTitle) : phrases.general(count);
-  const intro = phrases.intro(count, roundTitle ? ABOUT[language](roundTitle) : GENERAL[language]);
+  const subject = `${phrases.notices(entries.length)} ${roundTitle ? phrases.about(roundTitle) : phrases.general}`;
   const listed = entries.map((entry, index) => `${index + 1}. ${entry.subject}\n\n${entry.body}`);
-  return { subject, body: [intro, ...listed].join('\n\n———\n\n') };
+  return { subject, body: [phrases.intro(subject), ...listed].join('\n\n———\n\n') };
 }
