@@ -13,6 +13,7 @@ import { IndexTheHotPaths1795800002000 } from './1795800002000-IndexTheHotPaths'
 import { IndexTheListsByTheirOrder1795800003000 } from './1795800003000-IndexTheListsByTheirOrder';
 import { FreezeMemberWeightsForMajorities1795900001000 } from './1795900001000-FreezeMemberWeightsForMajorities';
 import { DateMemberships1795900002000 } from './1795900002000-DateMemberships';
+import { DigestNotices1795900003000 } from './1795900003000-DigestNotices';
 import { ChooseEmailForEachKindOfNotice1795900004000 } from './1795900004000-ChooseEmailForEachKindOfNotice';
 
 // Every migration, in order. Listed by hand so that bundled builds find them without globbing.
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   IndexTheListsByTheirOrder1795800003000,
   FreezeMemberWeightsForMajorities1795900001000,
   DateMemberships1795900002000,
+  DigestNotices1795900003000,
   ChooseEmailForEachKindOfNotice1795900004000,
 ];

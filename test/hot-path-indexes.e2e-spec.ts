@@ -365,6 +365,14 @@ describe('the hot paths at national size', () => {
         return async () => expect(await job(JOB_NAMES.deadline, { roundId: round.id, deadline: round.deadline })).toBe('done');
       },
     ],
+    [
+      "a notice's e-mail",
+      async () => {
+        // The newest notice (the deadline job's): its digest is sought among its recipient's notices of that day.
+        const [{ id }] = await api.get(DataSource).query(`SELECT id FROM notification ORDER BY created_at DESC, id DESC LIMIT 1`);
+        return async () => expect(['done', 'skipped']).toContain(await job(JOB_NAMES.sendMail, { notificationId: id }));
+      },
+    ],
     ['a reconciliation pass', async () => () => job(JOB_NAMES.reconcile, {})],
   ];
 

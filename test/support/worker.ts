@@ -51,6 +51,8 @@ export function spawnEnv(options: { databaseUrl: string; smtpUrl: string; now: s
     QUEUE_PREFIX: `{vt-${randomBytes(4).toString('hex')}}`,
     SMTP_URL: options.smtpUrl,
     CLOCK_START: options.now,
+    // A notice's e-mail goes at once, as in the test suites' own processes.
+    MAIL_DIGEST_SECONDS: '0',
     ...more,
   };
 }

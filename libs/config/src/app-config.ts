@@ -13,6 +13,8 @@ export class AppConfig {
   readonly signIn: { issuer: string; clientId: string } | null;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  /** How long a notice's e-mail waits to be folded with others of its digest (MAIL_DIGEST_SECONDS). */
+  readonly mailDigestDelayMs: number;
   readonly publicBaseUrl: string;
   readonly logLevel: string;
   readonly queuePrefix: string;
@@ -41,6 +43,7 @@ export class AppConfig {
     this.signIn = this.oidc && environment.OIDC_CLIENT_ID ? { issuer: this.oidc.issuer, clientId: environment.OIDC_CLIENT_ID } : null;
     this.smtpUrl = environment.SMTP_URL ?? null;
     this.mailFrom = environment.MAIL_FROM ?? 'Vedtaksrunde <no-reply@vedtaksrunde.local>';
+    this.mailDigestDelayMs = (environment.MAIL_DIGEST_SECONDS ?? (environment.NODE_ENV === 'test' ? 0 : 60)) * 1_000;
     this.publicBaseUrl = (environment.PUBLIC_BASE_URL ?? `http://localhost:${environment.PORT}`).replace(/\/$/, '');
     this.logLevel = environment.LOG_LEVEL;
     this.queuePrefix = environment.QUEUE_PREFIX;

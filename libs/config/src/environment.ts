@@ -71,6 +71,16 @@ export class Environment {
   @MaxLength(200)
   MAIL_FROM?: string;
 
+  /**
+   * How long a notice's e-mail waits for others to the same person about the same round that day,
+   * to go out with them as one e-mail (a digest). One minute by default; none in tests.
+   */
+  @IsOptional()
+  @IsInt({ message: 'MAIL_DIGEST_SECONDS must be a whole number of seconds between 0 and 3600' })
+  @Min(0, { message: 'MAIL_DIGEST_SECONDS must be a whole number of seconds between 0 and 3600' })
+  @Max(3_600, { message: 'MAIL_DIGEST_SECONDS must be a whole number of seconds between 0 and 3600' })
+  MAIL_DIGEST_SECONDS?: number;
+
   @IsOptional()
   @IsConnectionUrl(['https:', 'http:'], { message: 'PUBLIC_BASE_URL must be the URL people open, such as https://vedtak.example.no' })
   PUBLIC_BASE_URL?: string;
@@ -158,6 +168,7 @@ const NUMERIC = new Set<keyof Environment>([
   'PORT',
   'WORKER_CONCURRENCY',
   'SHUTDOWN_GRACE_MS',
+  'MAIL_DIGEST_SECONDS',
   'TOKEN_MAX_AGE_SECONDS',
   'RATE_LIMIT_PERSON_PER_MINUTE',
   'RATE_LIMIT_IP_PER_MINUTE',

@@ -51,6 +51,8 @@ interface UndecidedMember {
 interface OwedMail {
   created_at: string;
   id: string;
+  /** The notice whose mail job sends it. */
+  email_id: string | null;
 }
 
 interface SettledRound {
@@ -135,7 +137,7 @@ export class ReconcileHandler {
     for (let after: OwedMail | null = null; ; ) {
       const owed = await this.owedMails(now, after);
       if (owed.length === 0) break;
-      const mails = owed.map(({ id }) => {
+      const mails = [...new Set(owed.map((mail) => mail.email_id ?? mail.id))].map((id) => {
         const payload = { notificationId: id };
         return { job: { name: JOB_NAMES.sendMail, payload, jobId: jobIds.sendMail(payload), runAt: now } };
       });
@@ -249,7 +251,14 @@ export class ReconcileHandler {
   /** A page of the notices whose e-mail is queued, being sent, or owed: a week's worth at most. */
   private owedMails(now: Date, after: OwedMail | null): Promise<OwedMail[]> {
     const since = new Date(now.getTime() - MAIL_LOOKBACK_DAYS * 86_400_000);
-    const owed = `SELECT created_at::text AS created_at, id FROM notification WHERE email_status IN ('pending', 'sending') AND created_at >= $1`;
+    // A notice's e-mail job is named by the notice that took it, else by the first of those written with it to the
+    // same person about the same round (the job the notifier wrote for them); a job per digest, not per notice.
+    const owed = `SELECT created_at::text AS created_at, id,
+                         COALESCE(email_id, (SELECT f.id FROM notification f
+                                              WHERE f.user_id = n.user_id AND f.created_at = n.created_at AND f.round_id IS NOT DISTINCT FROM n.round_id
+                                                AND f.email_status = 'pending' AND f.email_id IS NULL
+                                              ORDER BY f.id LIMIT 1)) AS email_id
+                    FROM notification n WHERE email_status IN ('pending', 'sending') AND created_at >= $1`;
     return after
       ? this.dataSource.query(`${owed} AND (created_at, id) > ($2::timestamptz, $3::uuid) ORDER BY created_at, id LIMIT $4`, [
           since,

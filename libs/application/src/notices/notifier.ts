@@ -13,9 +13,11 @@ const ROWS_PER_INSERT = 1_000;
 
 /**
  * Writes the notices and, for those that get an e-mail, their mail jobs to the outbox, in one
- * statement: a notice and its mail job exist together or not at all. $1 the rows as one JSON
- * array (the notices' own ids, generated here, so their mail jobs can be named beforehand),
- * $2 the instant, $3 the mail job's name.
+ * statement: a notice and its mail job exist together or not at all. The notices of one digest
+ * (one person, one round, written together) get one mail job, named by the first of them written;
+ * it sends them, and whatever else of that person's, round's and day's notices waits, as one
+ * e-mail. $1 the rows as one JSON array (the notices' own ids, generated here, so their mail jobs
+ * can be named beforehand), $2 the instant, $3 the mail job's name, $4 when it runs.
  */
 const INSERT_NOTICES = `
   WITH input AS (
@@ -34,9 +36,10 @@ const INSERT_NOTICES = `
   ),
   mailed AS (
     INSERT INTO outbox (operation, job_name, job_id, payload, run_at)
-    SELECT 'add', $3::text, input.mail_job_id, jsonb_build_object('notificationId', input.id), $2::timestamptz
+    SELECT DISTINCT ON (input.user_id, input.round_id) 'add', $3::text, input.mail_job_id, jsonb_build_object('notificationId', input.id), $4::timestamptz
       FROM input JOIN inserted USING (id)
      WHERE input.mail_job_id IS NOT NULL
+     ORDER BY input.user_id, input.round_id, input.id
   )
   SELECT id FROM inserted`;
 
@@ -75,7 +78,7 @@ export class Notifier {
     // Written a chunk at a time, each rendered just before: what is held at once stays small.
     for (let start = 0; start < unique.length; start += ROWS_PER_INSERT) {
       const notices = unique.slice(start, start + ROWS_PER_INSERT).map((request) => this.compose(request, addressees, now));
-      const rows: Array<{ id: string }> = await manager.query(INSERT_NOTICES, insertParameters(notices, now));
+      const rows: Array<{ id: string }> = await manager.query(INSERT_NOTICES, insertParameters(notices, now, this.config.mailDigestDelayMs));
       const written = new Set(rows.map((row) => row.id));
       created.push(...notices.filter((notice) => written.has(notice.id)));
     }
@@ -107,6 +110,7 @@ export class Notifier {
       emailStatus: emailTo ? 'pending' : 'off',
       emailedAt: null,
       emailAttempts: 0,
+      emailId: null,
     } satisfies Omit<NotificationEntity, 'user'>);
   }
 
@@ -167,7 +171,7 @@ export function topicOf(key: string): string {
   return slash < 0 ? key : key.slice(0, slash);
 }
 
-function insertParameters(notices: readonly NotificationEntity[], now: Date): unknown[] {
+function insertParameters(notices: readonly NotificationEntity[], now: Date, digestDelayMs: number): unknown[] {
   const rows = notices.map((n) => ({
     id: n.id,
     key: n.key,
@@ -185,5 +189,6 @@ function insertParameters(notices: readonly NotificationEntity[], now: Date): un
     mail_job_id: n.emailStatus === 'pending' ? jobIds.sendMail({ notificationId: n.id }) : null,
   }));
   // One string, written natively, rather than an array per column escaped element by element.
-  return [JSON.stringify(rows), now, JOB_NAMES.sendMail];
+  // The mail job waits a little, so that what else its digest gets meanwhile goes out with it.
+  return [JSON.stringify(rows), now, JOB_NAMES.sendMail, new Date(now.getTime() + digestDelayMs)];
 }

@@ -72,4 +72,12 @@ export class NotificationEntity {
 
   @Column({ name: 'email_attempts', type: 'integer', default: 0 })
   emailAttempts!: number;
+
+  /**
+   * The e-mail this notice goes out in, named by the notice whose mail job sends it (its Message-ID
+   * is that notice's): several notices to one person about one round on one day share one e-mail.
+   * Null until a mail job takes the notice.
+   */
+  @Column({ name: 'email_id', type: 'uuid', nullable: true })
+  emailId!: string | null;
 }
