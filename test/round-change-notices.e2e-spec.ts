@@ -28,6 +28,7 @@ interface NoticeRow {
   subject: string;
   body: string;
   email_status: string;
+  email_id: string | null;
 }
 
 describe('who is told when a round changes: late, extended, withdrawn, expired, postponed', () => {
@@ -67,7 +68,7 @@ describe('who is told when a round changes: late, extended, withdrawn, expired, 
   };
   const notices = (roundId: string, kind?: string): Promise<NoticeRow[]> =>
     api.dataSource.query(
-      `SELECT n.id, u.subject AS recipient, n.kind, n.key, n.subject, n.body, n.email_status
+      `SELECT n.id, u.subject AS recipient, n.kind, n.key, n.subject, n.body, n.email_status, n.email_id
          FROM notification n JOIN app_user u ON u.id = n.user_id
         WHERE n.round_id = $1 AND ($2::text IS NULL OR n.kind = $2)
         ORDER BY u.subject`,
@@ -77,7 +78,9 @@ describe('who is told when a round changes: late, extended, withdrawn, expired, 
   const mailedOnce = (rows: NoticeRow[]) => {
     for (const row of rows) {
       expect(row.email_status).toBe('sent');
-      expect(smtp.mails.filter((mail) => mail.messageId === messageIdOf(row.id))).toHaveLength(1);
+      // In one e-mail, sent once: its own, or the digest of that person's notices about the round that day.
+      const mails = smtp.mails.filter((mail) => mail.messageId === messageIdOf(row.email_id!));
+      expect(mails).toHaveLength(1);
     }
   };
   const launch = (extra: Record<string, unknown> = {}) =>
