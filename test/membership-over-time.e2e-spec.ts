@@ -1,22 +1,13 @@
 import request from 'supertest';
 import { TestApi, startTestApi } from './support/api';
 import { decision, register } from './support/round-story';
+import { MEMBERS_2019, ONE_SECTION_MINIMUM_CONTENT, SLUG_2019 } from './support/trondheimsregionen-2019';
 import { adminToken, clerkToken, secretariatToken } from './support/tokens';
 
 // Trondheimsregionen as it was in 2019: Klæbu (5030) merged into Trondheim (5001) on 1 January 2020,
 // Orkdal (5024) and Agdenes (5016) into Orkland (5059), a new kommunenummer, the same day.
-const SLUG = 'trondheimsregionen-2019';
-const MEMBERS_2019: Array<[string, string, number]> = [
-  ['5001', 'Trondheim', 6],
-  ['5030', 'Klæbu', 1],
-  ['5035', 'Stjørdal', 2],
-  ['5031', 'Malvik', 1],
-  ['5028', 'Melhus', 2],
-  ['5027', 'Midtre Gauldal', 1],
-  ['5029', 'Skaun', 1],
-  ['5024', 'Orkdal', 1],
-];
-const MINIMUM_CONTENT = { a: '§ 1', b: '§ 1', c: '§ 1', d: '§ 1', e: '§ 1', f: '§ 1', g: '§ 1', h: '§ 1' };
+const SLUG = SLUG_2019;
+const MINIMUM_CONTENT = ONE_SECTION_MINIMUM_CONTENT;
 
 describe('memberships over time: mergers, withdrawal and amended electorates, end to end', () => {
   let api: TestApi;

@@ -2,23 +2,14 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { launchBrowser, newSignedInPage, screenshot, seriousViolations, watchConsole } from './support/browser';
 import { decision, register } from './support/round-story';
+import { MEMBERS_2019, ONE_SECTION_MINIMUM_CONTENT, SLUG_2019 } from './support/trondheimsregionen-2019';
 import { adminToken, secretariatToken } from './support/tokens';
 import { TestWebApp, startWebApp } from './support/web-app';
 
 // Trondheimsregionen as it was in 2019: Klæbu (5030) merged into Trondheim (5001) on 1 January 2020.
-const SLUG = 'trondheimsregionen-2019';
+const SLUG = SLUG_2019;
 const SECRETARY = 'Sigrid Sekretariat';
-const MEMBERS_2019: Array<[string, string, number]> = [
-  ['5001', 'Trondheim', 6],
-  ['5030', 'Klæbu', 1],
-  ['5035', 'Stjørdal', 2],
-  ['5031', 'Malvik', 1],
-  ['5028', 'Melhus', 2],
-  ['5027', 'Midtre Gauldal', 1],
-  ['5029', 'Skaun', 1],
-  ['5024', 'Orkdal', 1],
-];
-const MINIMUM_CONTENT = { a: '§ 1', b: '§ 1', c: '§ 1', d: '§ 1', e: '§ 1', f: '§ 1', g: '§ 1', h: '§ 1' };
+const MINIMUM_CONTENT = ONE_SECTION_MINIMUM_CONTENT;
 const REASON = 'Klæbu er en del av Trondheim fra 1. januar 2020';
 
 // The secretariat amends an open round's electorate on the round page, in a real browser, after a merger.

@@ -68,12 +68,12 @@ export function openRoundJobs(round: RoundEntity, members: readonly RoundMemberE
   return [...members.flatMap((member) => memberReminderJobs(round, member, now)), deadlineJob(round)];
 }
 
+/** The ids of the reminder jobs one member may have pending: to cancel them when it decides or leaves. */
+export function memberReminderJobIds(round: RoundEntity, member: RoundMemberEntity): string[] {
+  return memberReminderDates(round, member).map((date) => jobIds.reminder({ roundId: round.id, municipalityNumber: member.municipalityNumber, date }));
+}
+
 /** The ids of every job an open round may have pending: to cancel them when it closes or moves. */
 export function openRoundJobIds(round: RoundEntity, members: readonly RoundMemberEntity[]): string[] {
-  return [
-    ...members.flatMap((member) =>
-      memberReminderDates(round, member).map((date) => jobIds.reminder({ roundId: round.id, municipalityNumber: member.municipalityNumber, date })),
-    ),
-    jobIds.deadline({ roundId: round.id, deadline: round.deadline }),
-  ];
+  return [...members.flatMap((member) => memberReminderJobIds(round, member)), jobIds.deadline({ roundId: round.id, deadline: round.deadline })];
 }

@@ -17,6 +17,7 @@ import { ApplicationError } from '../../application-error';
 import { EventType, appendEvent } from '../../audit/event-log';
 import { Clock } from '../../time/clock';
 import { lockCouncilForWrite } from '../queries/council-write.lock';
+import { registeredMunicipality } from '../queries/municipality-registry';
 import { MemberView, WithdrawalRuleView, toMemberView } from '../views/council.view';
 
 /** A notice of withdrawal given by a member's kommunestyre on a day. */
@@ -110,7 +111,7 @@ export class MembershipChangesHandler {
       const endOn = addDays(effectiveFrom, -1);
       const memberships = await Promise.all(command.predecessors.map((number) => this.ongoing(manager, council.id, number, endOn, 'predecessors')));
       const plan = planMerger({ predecessors: memberships, successor: successorNumber, effectiveFrom });
-      const successor = await this.successorMunicipality(manager, actor, command.successor);
+      const { municipality: successor } = await registeredMunicipality(manager, actor, { number: successorNumber, name: command.successor.name }, 'successor.name');
       const before = await Promise.all(memberships.map((m) => this.viewOf(manager, m)));
 
       const predecessors: MemberView[] = [];
@@ -204,20 +205,6 @@ export class MembershipChangesHandler {
       throw ApplicationError.notFound('MEMBER.NOT_FOUND', message, { municipalityNumber: number });
     }
     return membership;
-  }
-
-  private async successorMunicipality(manager: EntityManager, actor: Actor, successor: MergeCommand['successor']): Promise<MunicipalityEntity> {
-    const repository = manager.getRepository(MunicipalityEntity);
-    await repository.createQueryBuilder().insert().values({ number: successor.municipalityNumber, name: successor.name }).orIgnore().execute();
-    const municipality = await repository.findOneByOrFail({ number: successor.municipalityNumber });
-    if (municipality.name !== successor.name && !actor.isAdmin()) {
-      throw ApplicationError.conflict(
-        'MUNICIPALITY.NAME_DIFFERS',
-        `Municipality ${municipality.number} is registered as "${municipality.name}", a name every council shares; send that name, or ask the operator to rename it.`,
-        { field: 'successor.name', registeredName: municipality.name },
-      );
-    }
-    return municipality;
   }
 
   // The municipality itself ceased: recorded once for every council it was in, and the same in each.

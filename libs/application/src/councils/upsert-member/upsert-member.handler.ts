@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { isMunicipalityNumber, parseCalendarDate, todayInOslo } from '@app/domain';
 import { Actor } from '@app/identity';
-import { MembershipEntity, MunicipalityEntity } from '@app/persistence';
+import { MembershipEntity } from '@app/persistence';
 import { CouncilAccess } from '../../access/council-access';
 import { ApplicationError } from '../../application-error';
 import { appendEvent } from '../../audit/event-log';
 import { Clock } from '../../time/clock';
 import { findCurrentMembership } from '../queries/council-members.query';
+import { registeredMunicipality } from '../queries/municipality-registry';
 import { lockCouncilForWrite } from '../queries/council-write.lock';
 import { MemberView, toMemberView } from '../views/council.view';
 
@@ -49,7 +50,7 @@ export class UpsertMemberHandler {
       await lockCouncilForWrite(manager, councilId);
 
       const existing = await findCurrentMembership(manager, councilId, command.municipalityNumber, todayInOslo(now));
-      const { municipality, previousName } = await this.ensureMunicipality(manager, actor, command);
+      const { municipality, previousName } = await registeredMunicipality(manager, actor, { number: command.municipalityNumber, name: command.name }, 'name');
       const before = existing && toMemberView(existing, { name: previousName });
       const membership = await manager.getRepository(MembershipEntity).save({
         ...(existing ?? { councilId, municipalityNumber: command.municipalityNumber, leftOn: null }),
@@ -66,29 +67,5 @@ export class UpsertMemberHandler {
       });
       return { created: !existing, member };
     });
-  }
-
-  // The name belongs to the kommunenummer, shared by every council it is in: a secretariat may not
-  // rename Trondheim for the other councils by a typo; the admin may (after a municipal merger, say).
-  private async ensureMunicipality(
-    manager: EntityManager,
-    actor: Actor,
-    command: UpsertMemberCommand,
-  ): Promise<{ municipality: MunicipalityEntity; previousName: string }> {
-    const repository = manager.getRepository(MunicipalityEntity);
-    await repository.createQueryBuilder().insert().values({ number: command.municipalityNumber, name: command.name }).orIgnore().execute();
-    const municipality = await repository.findOneByOrFail({ number: command.municipalityNumber });
-    const previousName = municipality.name;
-    if (previousName === command.name) return { municipality, previousName };
-    if (!actor.isAdmin()) {
-      throw ApplicationError.conflict(
-        'MUNICIPALITY.NAME_DIFFERS',
-        `Municipality ${municipality.number} is registered as "${municipality.name}", a name every council shares; ` +
-          `send that name, or ask the operator to rename it.`,
-        { field: 'name', registeredName: municipality.name },
-      );
-    }
-    municipality.name = command.name;
-    return { municipality: await repository.save(municipality), previousName };
   }
 }

@@ -13,7 +13,7 @@ import {
 } from '@app/persistence';
 import { ApplicationError } from '../../application-error';
 import { appendEvent } from '../../audit/event-log';
-import { memberReminderJobs, openRoundJobIds } from '../../jobs/round-schedule';
+import { memberReminderJobIds, memberReminderJobs } from '../../jobs/round-schedule';
 import { cancelJobs, enqueueJobs } from '../../outbox/outbox';
 import { Clock } from '../../time/clock';
 import { RoundAccess } from '../round-access';
@@ -78,13 +78,13 @@ export class AmendElectorateHandler {
       await manager.getRepository(RoundElectorateChangeEntity).insert(changes);
 
       const removed = amendment.removed.map((r) => byNumber.get(r.municipalityNumber)!);
-      await cancelJobs(manager, openRoundJobIds(round, removed).slice(0, -1), now);
+      await cancelJobs(manager, removed.flatMap((member) => memberReminderJobIds(round, member)), now);
       await manager.getRepository(RoundMemberEntity).delete({ roundId: round.id, municipalityNumber: In(removed.map((m) => m.municipalityNumber)) });
 
       const remaining = members.filter((m) => !removed.includes(m));
       for (const number of amendment.decidesAnew) {
         const member = byNumber.get(number)!;
-        await cancelJobs(manager, openRoundJobIds(round, [member]).slice(0, -1), now);
+        await cancelJobs(manager, memberReminderJobIds(round, member), now);
         Object.assign(member, {
           status: 'pending',
           meetingDate: null,
