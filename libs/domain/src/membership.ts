@@ -41,9 +41,10 @@ export function withdrawalTakesEffect(noticeGivenOn: CalendarDate, rule: Withdra
     });
   }
   // The notice ends the day before the same date so many months on (a year from 2 December runs to 1 December).
-  const noticeEnds = addDays(DateTime.fromISO(noticeGivenOn, { zone: 'utc' }).plus({ months: rule.noticeMonths }).toISODate()!, -1);
-  const last = rule.atYearEnd ? `${noticeEnds.slice(0, 4)}-12-31` : noticeEnds;
-  return last < noticeGivenOn ? noticeGivenOn : last;
+  // With no notice at all it ends on the day it is given, never before.
+  const runsTo = addDays(DateTime.fromISO(noticeGivenOn, { zone: 'utc' }).plus({ months: rule.noticeMonths }).toISODate()!, -1);
+  const noticeEnds = runsTo < noticeGivenOn ? noticeGivenOn : runsTo;
+  return rule.atYearEnd ? `${noticeEnds.slice(0, 4)}-12-31` : noticeEnds;
 }
 
 /** A membership about to end: its municipality and period. */
