@@ -48,12 +48,12 @@ describe('a withdrawal', () => {
     expect(withdrawalTakesEffect('2026-06-30', { noticeMonths: 6, atYearEnd: true })).toBe('2026-12-31');
     expect(withdrawalTakesEffect('2026-07-01', { noticeMonths: 6, atYearEnd: true })).toBe('2026-12-31');
     expect(withdrawalTakesEffect('2026-07-02', { noticeMonths: 6, atYearEnd: true })).toBe('2027-12-31');
+    expect(withdrawalTakesEffect('2000-01-01', { noticeMonths: 0, atYearEnd: true })).toBe('2000-12-31');
   });
 
   it('without the year-end, ends the day before the same date so many months on', () => {
     expect(withdrawalTakesEffect('2026-03-15', { noticeMonths: 3, atYearEnd: false })).toBe('2026-06-14');
     expect(withdrawalTakesEffect('2026-03-15', { noticeMonths: 0, atYearEnd: false })).toBe('2026-03-15');
-    expect(withdrawalTakesEffect('2000-01-01', { noticeMonths: 0, atYearEnd: true })).toBe('2000-12-31');
     expect(code(() => withdrawalTakesEffect('2026-03-15', { noticeMonths: -1, atYearEnd: false }))).toBe('MEMBERSHIP.INVALID_WITHDRAWAL_RULE');
     expect(code(() => withdrawalTakesEffect('2026-02-30'))).toBe('CALENDAR.INVALID_DATE');
   });
